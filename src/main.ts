@@ -1,0 +1,82 @@
+// Composition root: config -> database -> seeds -> bot -> transport; one shutdown path.
+import type { Server } from 'node:http'
+import process from 'node:process'
+import { run, type RunnerHandle } from '@grammyjs/runner'
+import { runConsole } from '#root/bot/console.js'
+import { createI18n, uiLanguageFor } from '#root/bot/i18n.js'
+import { createBot } from '#root/bot/index.js'
+import { loadConfig } from '#root/cli/run.js'
+import { createDatabase } from '#root/db/client.js'
+import { migrate } from '#root/db/migrate.js'
+import { openDatabaseServer } from '#root/db/open.js'
+import { createRepositories } from '#root/db/repositories/index.js'
+import { createLogger } from '#root/logger.js'
+import { createIngest } from '#root/news/ingest.js'
+import { seedOnStart } from '#root/news/seed.js'
+import { createWebhookServer } from '#root/server/index.js'
+
+const config = loadConfig()
+const logger = createLogger(config.logLevel)
+
+// Database
+const dbServer = await openDatabaseServer(config, logger)
+const db = createDatabase(dbServer.url)
+let runner: RunnerHandle | undefined
+let httpServer: Server | undefined
+let stopping: Promise<void> | undefined
+
+// graceful shutdown: transport, then the database client, then the embedded server
+function shutdown(reason: string): Promise<void> {
+  stopping ??= (async () => {
+    logger.info({ msg: 'Shutting down', reason })
+    if (runner?.isRunning())
+      await runner.stop()
+    if (httpServer)
+      await new Promise(resolve => httpServer?.close(resolve))
+    await db.$disconnect()
+    await dbServer.stop()
+  })()
+  return stopping
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void shutdown(signal).then(() => process.exit(0)))
+
+try {
+  const applied = await migrate(dbServer.url)
+  if (applied.length)
+    logger.info({ msg: 'Migrations applied', applied })
+  const repos = createRepositories(db)
+  const seeded = await seedOnStart(repos, createIngest({ articles: repos.articles }))
+  if (seeded.length)
+    logger.info({ msg: 'Seed articles imported', results: seeded.map(s => ({ file: s.file, status: s.result.status })) })
+
+  if (config.botMode === 'console') {
+    const userId = config.adminIds[0] ?? 1
+    const bot = createBot('console', { config: { ...config, adminIds: [userId, ...config.adminIds] }, logger, repos })
+    const languageCode = uiLanguageFor(process.env.LANG)
+    process.stderr.write(`${createI18n().t(languageCode, 'console-started')}\n`)
+    await runConsole(bot, { input: process.stdin, output: process.stdout, userId, languageCode })
+    await shutdown('end of input')
+  }
+  else {
+    const bot = createBot(config.botToken, { config, logger, repos }, { client: { apiRoot: config.telegramApiRoot } })
+    await bot.init()
+    if (config.botMode === 'webhook') {
+      const webhookPath = `/webhook/${bot.botInfo.id}`
+      httpServer = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath })
+      await new Promise<void>(resolve => httpServer?.listen(config.port, resolve))
+      await bot.api.setWebhook(new URL(webhookPath, config.webhookUrl).href, { secret_token: config.webhookSecret })
+      logger.info({ msg: 'Webhook mode', port: config.port, username: bot.botInfo.username })
+    }
+    else {
+      await bot.api.deleteWebhook()
+      runner = run(bot)
+      logger.info({ msg: 'Long polling', username: bot.botInfo.username, api_root: config.telegramApiRoot })
+    }
+  }
+}
+catch (error) {
+  logger.fatal({ msg: 'Start-up failed', err: error })
+  await shutdown('start-up failed')
+  process.exitCode = 1
+}
