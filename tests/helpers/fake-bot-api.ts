@@ -1,0 +1,269 @@
+// A fake Telegram Bot API on 127.0.0.1 for grammY's `apiRoot`. It answers the way
+// Telegram does: {ok, result} envelopes, 401 for a wrong token, 400 for empty or
+// over-long text and malformed HTML, 429 with retry_after, 403 for blocked chats,
+// 400 "chat not found", long-polling getUpdates with offset confirmation.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Message, Update, UserFromGetMe } from 'grammy/types'
+import { parseTelegramHtml } from './telegram-html.js'
+
+export const FAKE_TOKEN = '123456:TEST-token-for-the-fake-bot-api'
+export const MAX_TEXT = 4096
+
+export interface ApiCall {
+  method: string
+  payload: Record<string, unknown>
+  /** HTTP status of the answer; 0 while the call is pending (a long poll). */
+  status: number
+}
+
+export interface SentMessage {
+  chatId: number
+  messageId: number
+  text: string
+  html: string | undefined
+  replyMarkup: unknown
+  edited: boolean
+}
+
+type Failure = { status: number, description: string, retryAfter?: number }
+
+export class FakeBotApi {
+  readonly calls: ApiCall[] = []
+  readonly messages: SentMessage[] = []
+  readonly blocked = new Set<number>()
+  readonly missingChats = new Set<number>()
+  readonly botInfo: UserFromGetMe = {
+    id: 123456, is_bot: true, first_name: 'Test News Bot', username: 'test_news_bot', can_join_groups: true,
+    can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false,
+    has_main_web_app: false,
+  } as UserFromGetMe
+
+  private server: Server | undefined
+  private updates: Update[] = []
+  private nextUpdateId = 1
+  private nextMessageId = 1
+  private waiting: Array<() => void> = []
+  private failures: Array<{ method: string, failure: Failure }> = []
+  private listeners: Array<() => void> = []
+
+  constructor(private readonly token = FAKE_TOKEN) {}
+
+  /** The apiRoot to give grammY. */
+  get apiRoot(): string {
+    const address = this.server?.address() as AddressInfo | undefined
+    if (!address)
+      throw new Error('FakeBotApi is not listening')
+    return `http://127.0.0.1:${address.port}`
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve))
+    return this
+  }
+
+  async close(): Promise<void> {
+    this.wake()
+    this.server?.closeAllConnections()
+    await new Promise(resolve => this.server?.close(resolve))
+  }
+
+  /** Queues an update for getUpdates; the update_id is assigned here. */
+  pushUpdate(update: Omit<Update, 'update_id'>): number {
+    const update_id = this.nextUpdateId++
+    this.updates.push({ update_id, ...update })
+    this.wake()
+    return update_id
+  }
+
+  /** The next `count` calls of `method` fail as Telegram would. */
+  failNext(method: string, failure: Failure, count = 1): void {
+    for (let i = 0; i < count; i++)
+      this.failures.push({ method, failure })
+  }
+
+  rateLimitNext(method: string, retryAfter: number, count = 1): void {
+    this.failNext(method, { status: 429, description: `Too Many Requests: retry after ${retryAfter}`, retryAfter }, count)
+  }
+
+  messagesTo(chatId: number): SentMessage[] {
+    return this.messages.filter(m => m.chatId === chatId)
+  }
+
+  /** Resolves once `predicate` holds (checked after every API call), or rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+    const now = predicate()
+    if (now)
+      return now
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter(l => l !== check)
+        reject(new Error(`FakeBotApi.waitFor timed out after ${timeoutMs} ms; calls: ${this.calls.map(c => c.method).join(', ')}`))
+      }, timeoutMs)
+      const check = () => {
+        const value = predicate()
+        if (value) {
+          clearTimeout(timer)
+          this.listeners = this.listeners.filter(l => l !== check)
+          resolve(value)
+        }
+      }
+      this.listeners.push(check)
+    })
+  }
+
+  /** Waits for the `n`-th message (1-based) sent to `chatId`. */
+  async waitForMessage(chatId: number, n = 1, timeoutMs?: number): Promise<SentMessage> {
+    return this.waitFor(() => this.messagesTo(chatId)[n - 1], timeoutMs)
+  }
+
+  private notify(): void {
+    this.listeners.slice().forEach(l => l())
+  }
+
+  private wake(): void {
+    const waiting = this.waiting
+    this.waiting = []
+    waiting.forEach(w => w())
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url?.split('?')[0] ?? '')
+    const chunks: Buffer[] = []
+    for await (const chunk of req)
+      chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks).toString('utf8')
+    let payload: Record<string, unknown> = {}
+    if (body && req.headers['content-type']?.includes('application/json'))
+      payload = JSON.parse(body) as Record<string, unknown>
+    // recorded on arrival, so that a pending long poll is visible to waitFor
+    const call: ApiCall = { method: match?.[2] ?? '', payload, status: 0 }
+    if (match) {
+      this.calls.push(call)
+      this.notify()
+    }
+    const send = (status: number, data: unknown) => {
+      call.status = status
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(data))
+      this.notify()
+    }
+    if (!match)
+      return send(404, { ok: false, error_code: 404, description: 'Not Found' })
+    const [, token, method] = match as unknown as [string, string, string]
+    if (token !== this.token)
+      return send(401, { ok: false, error_code: 401, description: 'Unauthorized' })
+    const failureIndex = this.failures.findIndex(f => f.method === method)
+    if (failureIndex !== -1) {
+      const { failure } = this.failures.splice(failureIndex, 1)[0]!
+      return send(failure.status, {
+        ok: false,
+        error_code: failure.status,
+        description: failure.description,
+        ...(failure.retryAfter === undefined ? {} : { parameters: { retry_after: failure.retryAfter } }),
+      })
+    }
+    const result = await this.call(method, payload)
+    if ('error' in result)
+      return send(result.error.status, { ok: false, error_code: result.error.status, description: result.error.description })
+    return send(200, { ok: true, result: result.ok })
+  }
+
+  private async call(method: string, p: Record<string, unknown>): Promise<{ ok: unknown } | { error: Failure }> {
+    switch (method) {
+      case 'getMe':
+        return { ok: this.botInfo }
+      case 'getUpdates':
+        return { ok: await this.getUpdates(p) }
+      case 'deleteWebhook':
+      case 'setWebhook':
+      case 'setMyCommands':
+      case 'deleteMyCommands':
+      case 'sendChatAction':
+      case 'answerCallbackQuery':
+        return { ok: true }
+      case 'sendMessage':
+      case 'editMessageText':
+        return this.message(method, p)
+      default:
+        return { error: { status: 404, description: 'Not Found: method not found' } }
+    }
+  }
+
+  private async getUpdates(p: Record<string, unknown>): Promise<Update[]> {
+    const offset = Number(p.offset ?? 0)
+    if (offset > 0)
+      this.updates = this.updates.filter(u => u.update_id >= offset)
+    if (this.updates.length === 0 && Number(p.timeout ?? 0) > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(Number(p.timeout), 5) * 1000)
+        this.waiting.push(() => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    }
+    return this.updates.slice(0, Number(p.limit ?? 100))
+  }
+
+  private message(method: string, p: Record<string, unknown>): { ok: unknown } | { error: Failure } {
+    const chatId = Number(p.chat_id)
+    if (!Number.isFinite(chatId) || this.missingChats.has(chatId))
+      return { error: { status: 400, description: 'Bad Request: chat not found' } }
+    if (this.blocked.has(chatId))
+      return { error: { status: 403, description: 'Forbidden: bot was blocked by the user' } }
+    const html = typeof p.text === 'string' ? p.text : ''
+    let text = html
+    if (p.parse_mode === 'HTML') {
+      const parsed = parseTelegramHtml(html)
+      if (!parsed.ok)
+        return { error: { status: 400, description: `Bad Request: can't parse entities: ${parsed.error}` } }
+      text = parsed.text
+    }
+    if (text.trim() === '')
+      return { error: { status: 400, description: 'Bad Request: message text is empty' } }
+    if (text.length > MAX_TEXT)
+      return { error: { status: 400, description: 'Bad Request: message is too long' } }
+    const html_ = p.parse_mode === 'HTML' ? html : undefined
+    if (method === 'editMessageText') {
+      const existing = this.messages.find(m => m.chatId === chatId && m.messageId === Number(p.message_id))
+      if (!existing)
+        return { error: { status: 400, description: 'Bad Request: message to edit not found' } }
+      if (existing.text === text && JSON.stringify(existing.replyMarkup) === JSON.stringify(p.reply_markup))
+        return { error: { status: 400, description: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message' } }
+      Object.assign(existing, { text, html: html_, replyMarkup: p.reply_markup, edited: true })
+      return { ok: this.toMessage(existing) }
+    }
+    const sent: SentMessage = { chatId, messageId: this.nextMessageId++, text, html: html_, replyMarkup: p.reply_markup, edited: false }
+    this.messages.push(sent)
+    return { ok: this.toMessage(sent) }
+  }
+
+  private toMessage(m: SentMessage): Message {
+    return {
+      message_id: m.messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: m.chatId > 0 ? { id: m.chatId, type: 'private', first_name: 'User' } : { id: m.chatId, type: 'supergroup', title: 'Group' },
+      from: this.botInfo,
+      text: m.text,
+    }
+  }
+}
+
+let counter = 0
+
+/** A text message update from a user in a private chat (or the given chat). */
+export function textMessage(text: string, options: { userId?: number, languageCode?: string, chat?: Message['chat'] } = {}): Omit<Update, 'update_id'> {
+  const userId = options.userId ?? 1001
+  const command = /^\/\S+/.exec(text)
+  return {
+    message: {
+      message_id: ++counter,
+      date: Math.floor(Date.now() / 1000),
+      chat: options.chat ?? { id: userId, type: 'private', first_name: 'Test' },
+      from: { id: userId, is_bot: false, first_name: 'Test', language_code: options.languageCode ?? 'en' },
+      text,
+      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+    },
+  } as Omit<Update, 'update_id'>
+}

@@ -1,0 +1,41 @@
+// The real entry point on Telegram's protocol: npm start with BOT_TOKEN and
+// TELEGRAM_API_ROOT pointing at the fake Bot API, then SIGTERM.
+import { spawn } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from './helpers/database.js'
+import { FAKE_TOKEN, FakeBotApi, textMessage } from './helpers/fake-bot-api.js'
+
+describe('npm start with BOT_TOKEN (long polling)', () => {
+  let database: TestDatabase
+  let api: FakeBotApi
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true })
+    api = await new FakeBotApi().start()
+  })
+  afterAll(async () => {
+    await api.close()
+    await database.drop()
+  })
+
+  it('should migrate, seed, answer /start over HTTP long polling and stop cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>(resolve => child.on('close', resolve))
+    try {
+      await api.waitFor(() => api.calls.some(c => c.method === 'getUpdates'), 30_000)
+      expect(api.calls.map(c => c.method).slice(0, 2)).toEqual(['getMe', 'deleteWebhook'])
+      api.pushUpdate(textMessage('/start', { userId: 777, languageCode: 'ru' }))
+      expect((await api.waitForMessage(777, 1, 15_000)).text).toMatch(/^Здравствуйте, Test!/)
+      expect(await database.repos.articles.count()).toBe(2)
+    }
+    finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited, stderr).toBe(0)
+  }, 60_000)
+})
