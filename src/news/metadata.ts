@@ -1,44 +1,43 @@
-import { isValid, parse } from 'date-fns'
+// Title and publisher from the lines above the body.
+import { clip, splitSentences, tokens } from '#root/news/text.js'
+import { findExplicitDate } from '#root/news/dates.js'
+import type { Language } from '#root/news/types.js'
 
-const MAX_TITLE = 100
-const DATE_FORMATS = ['MMMM d, yyyy', 'MMM d, yyyy', 'd MMMM yyyy', 'yyyy-MM-dd']
+export const MAX_TITLE = 100
 
-/** A date stated on its own line, e.g. "September 7, 2024"; UTC midnight of that day. */
-export function parseDateLine(line: string): Date | undefined {
-  for (const format of DATE_FORMATS) {
-    const date = parse(line, format, new Date(0))
-    if (isValid(date))
-      return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()))
-  }
-  return undefined
+const NOT_A_TITLE = /^(?:top of page|social media|menu|home|search|главная|меню|поиск)$/iu
+
+/**
+ * The page's headline: among the header lines (before the body) that read like a
+ * headline, the one sharing most words with the lead, ties going to the nearer one.
+ */
+export function findTitle(header: string[], lead: string, language: Language): string | undefined {
+  const leadWords = new Set(tokens(lead))
+  let best: { line: string, score: number } | undefined
+  header.forEach((line, i) => {
+    const words = tokens(line)
+    if (words.length < 4 || line.length > 200 || NOT_A_TITLE.test(line) || findExplicitDate(line, language) !== undefined)
+      return
+    const overlap = words.filter(w => leadWords.has(w) && w.length > 3).length
+    const score = overlap + i / 100
+    if (!best || score > best.score)
+      best = { line, score }
+  })
+  return best?.line
 }
 
-/** The page's headline: the longest header line of at least four words. */
-export function findTitle(header: string[]): string | undefined {
-  const candidates = header.filter(l => l.split(' ').length >= 4 && l.length <= 250 && parseDateLine(l) === undefined)
-  return candidates.sort((a, b) => b.length - a.length)[0]
-}
-
-/** A headline made from the lead: at most 100 characters, cut at a word boundary. */
+/** A headline made from the lead: its first sentence, at most 100 characters, cut at a word boundary. */
 export function headlineFromLead(lead: string): string {
-  const sentence = lead.split(/(?<=[.!?])\s/u)[0] ?? lead
-  if (sentence.length <= MAX_TITLE)
-    return sentence.replace(/[.]$/, '')
-  const cut = sentence.slice(0, MAX_TITLE).replace(/\s+\S*$/u, '').replace(/[\s,;:–—-]+$/u, '')
-  return `${cut}…`
+  const sentence = splitSentences(lead)[0] ?? lead
+  const trimmed = sentence.replace(/[.!]$/u, '')
+  return clip(trimmed, MAX_TITLE)
 }
 
-/** A short line after the headline that names the publisher, e.g. "Zan News". */
-export function findSource(header: string[], title: string | undefined): string | undefined {
+/** A short capitalised line after the headline that names the publisher, e.g. "Zan News". */
+export function findSource(header: string[], title: string | undefined, language: Language): string | undefined {
   const after = title === undefined ? header : header.slice(header.indexOf(title) + 1)
-  return after.find(l => /^\p{Lu}[\p{L}.&' -]{1,40}$/u.test(l) && l.split(' ').length <= 4 && parseDateLine(l) === undefined)
-}
-
-export function findDate(header: string[]): Date | undefined {
-  for (const line of header) {
-    const date = parseDateLine(line)
-    if (date)
-      return date
-  }
-  return undefined
+  return after.find(line => /^\p{Lu}[\p{L}\p{N}.&'’ -]{1,40}$/u.test(line)
+    && line.split(' ').length <= 4
+    && !NOT_A_TITLE.test(line)
+    && findExplicitDate(line, language) === undefined)
 }

@@ -1,41 +1,57 @@
-// The pure part of ingest: raw input -> a processed article, or the reason it is refused.
-import { createHash } from 'node:crypto'
-import { cleanPage } from '#root/news/clean.js'
+// The pure part of the pipeline: input -> clean, dated, tagged, summarised article,
+// or the reason it is refused. No I/O: ingest.ts adds dedup, translation and storage.
+import { cleanPage, pageLines, proseSample } from '#root/news/clean.js'
+import { findPublicationDate } from '#root/news/dates.js'
+import { contentHash, minHash } from '#root/news/fingerprint.js'
 import { detectLanguage } from '#root/news/language.js'
-import { findDate, findSource, findTitle, headlineFromLead } from '#root/news/metadata.js'
+import { findSource, findTitle, headlineFromLead, MAX_TITLE } from '#root/news/metadata.js'
 import { summarize } from '#root/news/summarize.js'
-import type { ArticleInput, ProcessedArticle } from '#root/news/types.js'
+import { clip } from '#root/news/text.js'
+import type { TopicMatcher } from '#root/news/topics.js'
+import type { ArticleInput, ProcessedArticle, Rejection } from '#root/news/types.js'
 
-export type ProcessResult =
-  | { ok: true, article: ProcessedArticle }
-  | { ok: false, reason: 'empty' | 'language' }
+const MIN_LETTERS = 20
 
-/** sha256 of the body with case, punctuation and whitespace normalised away. */
-export function contentHash(body: string): string {
-  const normal = body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-  return createHash('sha256').update(normal).digest('hex')
+export type ProcessResult = { ok: true, article: ProcessedArticle } | { ok: false, rejection: Rejection }
+
+export interface ProcessOptions {
+  topics?: TopicMatcher
+  now?: Date
 }
 
-export function processArticle(input: ArticleInput): ProcessResult {
-  const { header, paragraphs } = cleanPage(input.text)
-  if (paragraphs.length === 0)
-    return { ok: false, reason: 'empty' }
+export function processArticle(input: ArticleInput, options: ProcessOptions = {}): ProcessResult {
+  const lines = pageLines(input.text)
+  if (lines.join('').replace(/[^\p{L}]/gu, '').length < MIN_LETTERS)
+    return { ok: false, rejection: { code: 'empty', detail: 'The input has no text' } }
+  const guess = detectLanguage(proseSample(lines))
+  if (!guess.ok) {
+    return {
+      ok: false,
+      rejection: { code: 'language', detail: `The article is in ${guess.name.en}; only English and Russian are supported`, language: { code: guess.code, ...guess.name } },
+    }
+  }
+  const { language } = guess
+  const { header, paragraphs } = cleanPage(lines, language)
+  const lead = paragraphs[0]
+  if (lead === undefined)
+    return { ok: false, rejection: { code: 'empty', detail: 'No article text was found (only navigation, lists or headlines)' } }
+  const foundTitle = input.title ? undefined : findTitle(header, lead, language)
+  const title = input.title ? clip(input.title.trim(), MAX_TITLE) : foundTitle ?? headlineFromLead(lead)
   const body = paragraphs.join('\n\n')
-  const language = detectLanguage(body)
-  if (!language)
-    return { ok: false, reason: 'language' }
-  const title = findTitle(header)
+  const sourceName = input.sourceName ?? findSource(header, foundTitle, language) ?? null
   return {
     ok: true,
     article: {
-      title: title ?? headlineFromLead(paragraphs[0] ?? ''),
+      title,
       body,
       language,
-      sourceName: input.sourceName ?? findSource(header, title) ?? null,
+      sourceName,
       url: input.url ?? null,
-      publishedAt: findDate(header) ?? null,
+      publishedAt: input.publishedAt ?? findPublicationDate(header, lead, language, options.now) ?? null,
       contentHash: contentHash(body),
-      summary: summarize(paragraphs),
+      fingerprint: minHash(body),
+      topics: options.topics?.match({ title, paragraphs }) ?? [],
+      summary: summarize(paragraphs, title, sourceName ?? undefined),
     },
   }
 }

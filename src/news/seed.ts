@@ -12,18 +12,17 @@ export async function loadTopicSeeds(dir = SEEDS_DIR): Promise<TopicSeed[]> {
   return JSON.parse(await readFile(join(dir, 'topics.json'), 'utf8')) as TopicSeed[]
 }
 
+/** Inserts new topics and refreshes existing ones from seeds/topics.json. */
+export async function seedTopics(repos: Repositories, dir = SEEDS_DIR): Promise<number> {
+  const topics = await loadTopicSeeds(dir)
+  await repos.topics.upsertMany(topics)
+  return topics.length
+}
+
 export async function importSeedArticles(ingest: Ingest, dir = SEEDS_DIR): Promise<Array<{ file: string, result: IngestResult }>> {
   const files = (await readdir(dir)).filter(f => f.endsWith('.txt')).sort()
   const results = []
   for (const file of files)
     results.push({ file, result: await ingest({ text: await readFile(join(dir, file), 'utf8') }) })
   return results
-}
-
-/** On start: refresh the topics, and import the seed articles into an empty store. */
-export async function seedOnStart(repos: Repositories, ingest: Ingest, dir = SEEDS_DIR) {
-  await repos.topics.upsertMany(await loadTopicSeeds(dir))
-  if (await repos.articles.count() > 0)
-    return []
-  return importSeedArticles(ingest, dir)
 }

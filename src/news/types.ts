@@ -1,10 +1,14 @@
 export type Language = 'en' | 'ru'
+export const LANGUAGES: readonly Language[] = ['en', 'ru']
 
-/** What arrives at the pipeline: scraped page text plus whatever is known about it. */
+/** What arrives at the pipeline: page text plus whatever its container already told us. */
 export interface ArticleInput {
   text: string
   url?: string
   sourceName?: string
+  /** a title the input states outright (HTML meta, an admin's edit) */
+  title?: string
+  publishedAt?: Date
 }
 
 export interface ArticleSummary {
@@ -12,7 +16,12 @@ export interface ArticleSummary {
   teaser: string
 }
 
-/** A cleaned, dated article ready to store. */
+export interface TopicScore {
+  slug: string
+  score: number
+}
+
+/** A cleaned, dated, tagged article ready to store. */
 export interface ProcessedArticle {
   title: string
   body: string
@@ -21,5 +30,14 @@ export interface ProcessedArticle {
   url: string | null
   publishedAt: Date | null
   contentHash: string
+  fingerprint: number[]
+  topics: TopicScore[]
   summary: ArticleSummary
 }
+
+/** Why an input was not stored. `detail` is for logs and the CLI; the bot localises by `code`. */
+export type Rejection =
+  | { code: 'empty', detail: string }
+  | { code: 'language', detail: string, language: { code: string, en: string, ru: string } }
+  | { code: 'fetch', detail: string }
+  | { code: 'unreadable', detail: string }

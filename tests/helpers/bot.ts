@@ -3,8 +3,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner'
 import { createBot, type NewsBot } from '#root/bot/index.js'
 import { parseConfig } from '#root/config.js'
 import { createLogger } from '#root/logger.js'
-import { createIngest } from '#root/news/ingest.js'
-import { seedOnStart } from '#root/news/seed.js'
+import { bootstrapNews } from '#root/news/bootstrap.js'
 import type { TestDatabase } from './database.js'
 import { FAKE_TOKEN, FakeBotApi } from './fake-bot-api.js'
 
@@ -18,7 +17,7 @@ export async function startTestBot(database: TestDatabase, env: Record<string, s
   const api = await new FakeBotApi().start()
   const config = parseConfig({ BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, ...env })
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false)
-  await seedOnStart(database.repos, createIngest({ articles: database.repos.articles }))
+  await bootstrapNews({ repos: database.repos, config, logger })
   const bot = createBot(FAKE_TOKEN, { config, logger, repos: database.repos }, { client: { apiRoot: api.apiRoot } })
   await bot.init()
   const runner: RunnerHandle = run(bot)

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { contentHash, processArticle } from '#root/news/process.js'
-import { splitSentences } from '#root/news/summarize.js'
+import { contentHash } from '#root/news/fingerprint.js'
+import { processArticle } from '#root/news/process.js'
+import { splitSentences } from '#root/news/text.js'
 
 const english = readFileSync('seeds/000_f702c42390311232.txt', 'utf8')
 const russian = readFileSync('seeds/003_d88397f3bf14cc62.txt', 'utf8')
@@ -42,7 +43,8 @@ describe('processArticle on the seeds', () => {
   })
 
   it('should refuse text that has no article body', () => {
-    expect(processArticle({ text: 'Home\nNews\nContacts' })).toEqual({ ok: false, reason: 'empty' })
+    expect(processArticle({ text: 'Home\nNews\nContacts' })).toMatchObject({ ok: false, rejection: { code: 'empty' } })
+    expect(processArticle({ text: 'Home\nWorld news\nContact the editors\nAbout us\nPrivacy policy\nTerms of use' })).toMatchObject({ ok: false, rejection: { code: 'empty' } })
   })
 
   it('should not split sentences after initials such as U.S.', () => {

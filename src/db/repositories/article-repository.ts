@@ -1,37 +1,66 @@
 import type { Database } from '#root/db/client.js'
-import type { ProcessedArticle } from '#root/news/types.js'
+import type { SummaryMethod } from '#root/generated/prisma/enums.js'
+import { NEAR_DUPLICATE, similarity } from '#root/news/fingerprint.js'
+import type { Language, ProcessedArticle } from '#root/news/types.js'
 
-export type StoreResult = { status: 'stored', id: number } | { status: 'duplicate', id: number }
+export interface SummaryInput {
+  language: Language
+  title: string
+  text: string
+  teaser: string
+  method: SummaryMethod
+}
+
+export type Duplicate = { id: number, by: 'url' | 'content' } | { id: number, by: 'similar', similarity: number }
+
+const NEAR_CANDIDATES = 50
 
 export function createArticleRepository(db: Database) {
   return {
-    /** Stores the article with its summary unless the same URL or content is already there. */
-    async store(article: ProcessedArticle): Promise<StoreResult> {
-      const existing = await db.article.findFirst({
+    /** An existing article with the same URL or content, or one nearly the same (MinHash). */
+    async findDuplicate(article: Pick<ProcessedArticle, 'url' | 'contentHash' | 'fingerprint'>): Promise<Duplicate | undefined> {
+      const exact = await db.article.findFirst({
         where: { OR: [{ contentHash: article.contentHash }, ...(article.url ? [{ url: article.url }] : [])] },
+        select: { id: true, url: true },
+      })
+      if (exact)
+        return { id: exact.id, by: article.url && exact.url === article.url ? 'url' : 'content' }
+      // any shared MinHash value makes a candidate (GIN index on fingerprint)
+      const candidates = await db.article.findMany({
+        where: { fingerprint: { hasSome: article.fingerprint }, deletedAt: null },
+        select: { id: true, fingerprint: true },
+        orderBy: { id: 'desc' },
+        take: NEAR_CANDIDATES,
+      })
+      let best: Duplicate | undefined
+      for (const candidate of candidates) {
+        const score = similarity(article.fingerprint, candidate.fingerprint)
+        if (score >= NEAR_DUPLICATE && (!best || best.by !== 'similar' || score > best.similarity))
+          best = { id: candidate.id, by: 'similar', similarity: score }
+      }
+      return best
+    },
+
+    /** Stores the article, its summaries and topic links in one transaction. */
+    async create(article: ProcessedArticle, summaries: SummaryInput[]): Promise<number> {
+      const { summary: _extractive, topics, ...fields } = article
+      const created = await db.article.create({
+        data: {
+          ...fields,
+          summaries: { create: summaries },
+          topics: { create: topics.map(t => ({ score: t.score, topic: { connect: { slug: t.slug } } })) },
+        },
         select: { id: true },
       })
-      if (existing)
-        return { status: 'duplicate', id: existing.id }
-      const { summary, ...fields } = article
-      try {
-        const created = await db.article.create({
-          data: { ...fields, summaries: { create: { language: article.language, ...summary, title: article.title, method: 'extractive' } } },
-          select: { id: true },
-        })
-        return { status: 'stored', id: created.id }
-      }
-      catch (error) {
-        // a concurrent ingest of the same article won the unique constraint
-        const raced = await db.article.findFirst({ where: { contentHash: article.contentHash }, select: { id: true } })
-        if (raced)
-          return { status: 'duplicate', id: raced.id }
-        throw error
-      }
+      return created.id
     },
 
     async count(): Promise<number> {
       return db.article.count()
+    },
+
+    async findById(id: number) {
+      return db.article.findUnique({ where: { id }, include: { summaries: true, topics: { include: { topic: true } } } })
     },
 
     /** Newest live articles first: by publication date where known, else by ingest time. */

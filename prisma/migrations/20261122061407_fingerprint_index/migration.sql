@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "articles_fingerprint_idx" ON "articles" USING GIN ("fingerprint");

@@ -1,0 +1,18 @@
+// Start-up data: topics always refreshed; seed articles only into an empty store.
+import type { Config } from '#root/config.js'
+import type { Repositories } from '#root/db/repositories/index.js'
+import type { Logger } from '#root/logger.js'
+import type { Ingest } from '#root/news/ingest.js'
+import { createNewsPipeline } from '#root/news/pipeline.js'
+import { importSeedArticles, seedTopics } from '#root/news/seed.js'
+
+export async function bootstrapNews(deps: { repos: Repositories, config: Pick<Config, 'llm'>, logger: Logger }): Promise<Ingest> {
+  const { repos, logger } = deps
+  await seedTopics(repos)
+  const ingest = await createNewsPipeline(deps)
+  if (await repos.articles.count() === 0) {
+    const results = await importSeedArticles(ingest)
+    logger.info({ msg: 'Seed articles imported', results: results.map(r => ({ file: r.file, status: r.result.status })) })
+  }
+  return ingest
+}

@@ -1,0 +1,17 @@
+// Wires the ingest entry point from the stored topic list and the configured LLM.
+import type { Config } from '#root/config.js'
+import type { Repositories } from '#root/db/repositories/index.js'
+import type { Logger } from '#root/logger.js'
+import { createIngest, type Ingest } from '#root/news/ingest.js'
+import { createOpenAiProvider } from '#root/news/llm.js'
+import { createTopicMatcher } from '#root/news/topics.js'
+
+export async function createNewsPipeline(deps: { repos: Repositories, config: Pick<Config, 'llm'>, logger: Logger }): Promise<Ingest> {
+  const { repos, config, logger } = deps
+  return createIngest({
+    articles: repos.articles,
+    topics: createTopicMatcher(await repos.topics.list()),
+    provider: config.llm ? createOpenAiProvider(config.llm) : undefined,
+    logger,
+  })
+}

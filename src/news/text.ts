@@ -1,0 +1,76 @@
+// Text primitives shared by every pipeline step (and by the ROUGE benchmark), so
+// that all methods see the same words and sentences.
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+
+/** Words as written: letters and digits, keeping inner apostrophes, dots and hyphens (U.S., don't, Мазари-Шариф). */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? []
+}
+
+/** Lower-cased words, for matching and statistics. */
+export function tokens(text: string): string[] {
+  return words(text.toLowerCase())
+}
+
+// A sentence ends at . ! ? … (and closing quotes or brackets after them) followed by
+// space and a capital, a digit or an opening quote; not after initials or short
+// abbreviations such as "U.S.", "A. Smith", "Mr.", "т.е.", "г.".
+const ABBREVIATION = /(?:^|[\s(«"“])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Inc|Ltd|Co|No|vs|etc|т\.е|т\.к|т\.д|т\.п|г|гг|им|ул|руб|млн|млрд|тыс|ст|проф|акад)\.$/u
+const BREAK = /[.!?…]+['"»”’)\]]*\s+(?=[\p{Lu}\p{N}"«“‘'(])/gu
+
+// Scraped text often runs a photo caption into the next sentence with no stop
+// between them ("...than a colleague The cost of divorce..."): a lower-case word
+// followed by a capitalised function word and a lower-case word is a boundary.
+const RUN_ON = /(?<=[\p{Ll}\d%])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its|But|In|On|At|This|That|These|Those|There|When|After|Police|Officials|Он|Она|Они|Это|В|На|По|После|Однако|Но)\s\p{Ll})/gu
+
+export function splitSentences(text: string): string[] {
+  return splitAtStops(text).flatMap(sentence => sentence.split(RUN_ON)).map(s => s.trim()).filter(Boolean)
+}
+
+function splitAtStops(text: string): string[] {
+  const sentences: string[] = []
+  let start = 0
+  for (const match of text.matchAll(BREAK)) {
+    const end = match.index + match[0].trimEnd().length
+    const candidate = text.slice(start, end)
+    if (ABBREVIATION.test(candidate))
+      continue
+    sentences.push(candidate.trim())
+    start = match.index + match[0].length
+  }
+  const rest = text.slice(start).trim()
+  if (rest)
+    sentences.push(rest)
+  return sentences.filter(s => s.length > 0)
+}
+
+/** Shares of letters by script: how much of a text is Latin, Cyrillic or something else. */
+export function scriptShares(text: string): { latin: number, cyrillic: number, other: number } {
+  let latin = 0
+  let cyrillic = 0
+  let other = 0
+  for (const ch of text) {
+    if (/\p{Script=Latin}/u.test(ch))
+      latin++
+    else if (/\p{Script=Cyrillic}/u.test(ch))
+      cyrillic++
+    else if (/\p{L}/u.test(ch))
+      other++
+  }
+  const letters = latin + cyrillic + other || 1
+  return { latin: latin / letters, cyrillic: cyrillic / letters, other: other / letters }
+}
+
+// Words that must not end a cut text ("встретился в Кабуле с…", "talks with…").
+const DANGLING = /\s+(?:a|an|the|and|or|of|to|in|on|at|by|for|with|from|as|that|и|в|во|с|со|к|ко|о|об|на|по|за|из|от|до|для|что|а|но|у)$/iu
+
+/** Cuts text to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max)
+    return text
+  let cut = text.slice(0, max - 1).replace(/\s+\S*$/u, '')
+  while (DANGLING.test(cut))
+    cut = cut.replace(DANGLING, '')
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`
+}
