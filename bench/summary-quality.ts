@@ -10,9 +10,13 @@ import { extract, sentenceUnits, summarize } from '#root/news/summarize.js'
 import { splitSentences } from '#root/news/text.js'
 import { rouge, type RougeScores } from './rouge.js'
 
+// Loaded on first use: lexrank's dependencies add dozens of methods to
+// Array.prototype, which breaks other code (Prisma's schema engine) in the same process.
 const require = createRequire(import.meta.url)
-const lexrank = require('lexrank') as { summarize: (text: string, n: number, cb: (err: unknown, lines: Array<{ text: string, index: number }>) => void) => void }
-const { SummarizerManager } = require('node-summarizer') as { SummarizerManager: new (text: string, n: number) => { getSummaryByFrequency: () => { summary: string }, getSummaryByRank: () => Promise<{ summary: string }> } }
+type Lexrank = { summarize: (text: string, n: number, cb: (err: unknown, lines: Array<{ text: string, index: number }>) => void) => void }
+type NodeSummarizer = { SummarizerManager: new (text: string, n: number) => { getSummaryByFrequency: () => { summary: string }, getSummaryByRank: () => Promise<{ summary: string }> } }
+const lexrank = () => require('lexrank') as Lexrank
+const SummarizerManager = (text: string, n: number) => new (require('node-summarizer') as NodeSummarizer).SummarizerManager(text, n)
 
 export interface EvalRow { id: string, lang: string, text: string, summary: string, title: string | null }
 
@@ -37,9 +41,9 @@ function paragraphsOf(text: string): string[] {
 export const METHODS: Record<string, Method> = {
   'lead': (row, n) => splitSentences(row.text).slice(0, n).join(' '),
   'ours': (row, n) => extract(sentenceUnits(paragraphsOf(row.text)), { maxSentences: n, title: row.title ?? undefined }).map(s => s.text).join(' '),
-  'lexrank': (row, n) => new Promise((ok, fail) => lexrank.summarize(row.text, n, (err, lines) => err ? fail(err as Error) : ok([...lines].sort((a, b) => a.index - b.index).map(l => l.text).join(' ')))),
-  'node-summarizer (frequency)': (row, n) => new SummarizerManager(row.text, n).getSummaryByFrequency().summary,
-  'node-summarizer (textrank)': async (row, n) => (await new SummarizerManager(row.text, n).getSummaryByRank()).summary,
+  'lexrank': (row, n) => new Promise((ok, fail) => lexrank().summarize(row.text, n, (err, lines) => err ? fail(err) : ok([...lines].sort((a, b) => a.index - b.index).map(l => l.text).join(' ')))),
+  'node-summarizer (frequency)': (row, n) => SummarizerManager(row.text, n).getSummaryByFrequency().summary,
+  'node-summarizer (textrank)': async (row, n) => (await SummarizerManager(row.text, n).getSummaryByRank()).summary,
 }
 
 export interface Result { method: string, scores: RougeScores, msPerDoc: number, words: number, failures: number }

@@ -9,12 +9,6 @@ import pg from 'pg'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
 import type * as EngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 
-// @types/node 20 does not declare the WebAssembly global; this is the part used here.
-interface Wasm {
-  instantiate: (bytes: Uint8Array, imports: Record<string, Record<string, unknown>>) => Promise<{ instance: { exports: Record<string, unknown> } }>
-}
-const { instantiate } = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly
-
 type Bindings = typeof EngineBindings
 
 let bindings: Promise<Bindings> | undefined
@@ -27,11 +21,11 @@ async function loadBindings(): Promise<Bindings> {
   const js = await import('@prisma/schema-engine-wasm/schema_engine_bg')
   // The engine's timers (e.g. its 10 s migration-lock timeout) must not keep
   // the process alive after the work is done: unref every one it sets.
-  const imports: Record<string, unknown> = { ...js }
+  const imports: WebAssembly.ModuleImports = { ...js as unknown as WebAssembly.ModuleImports }
   for (const name of Object.keys(imports).filter(n => n.startsWith('__wbg_setTimeout_'))) {
     imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref()
   }
-  const { instance } = await instantiate(await readFile(wasmPath), {
+  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
     './schema_engine_bg.js': imports,
   })
   js.__wbg_set_wasm(instance.exports)

@@ -9,6 +9,8 @@ const YEAR = /\b(?:19|20)\d{2}\b/
 
 /** The first complete date in `text`, as UTC midnight of that calendar day. */
 export function findExplicitDate(text: string, language: Language, now = new Date()): Date | undefined {
+  if (!YEAR.test(text))
+    return undefined
   for (const result of PARSERS[language].parse(text, now)) {
     if (!YEAR.test(result.text) || !result.start.isCertain('day') || !result.start.isCertain('month'))
       continue

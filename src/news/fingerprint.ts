@@ -21,15 +21,10 @@ function fnv1a(text: string): number {
   return hash >>> 0
 }
 
-// Deterministic per-position seeds, so signatures stay comparable across runs.
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => fnv1a(`minhash-seed-${i}`) | 1)
-
-function mix(x: number, seed: number): number {
-  let h = Math.imul(x ^ seed, 0x85EBCA6B)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xC2B2AE35)
-  return (h ^ (h >>> 16)) >>> 0
-}
+// Deterministic multiply-add hash functions (odd multipliers), so signatures
+// stay comparable across runs and processes.
+const MULTIPLIERS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fnv1a(`minhash-a-${i}`) | 1)
+const OFFSETS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fnv1a(`minhash-b-${i}`))
 
 /** MinHash signature (signed 32-bit values, as PostgreSQL int4 stores them). */
 export function minHash(body: string): number[] {
@@ -37,15 +32,15 @@ export function minHash(body: string): number[] {
   const shingles = new Set<number>()
   for (let i = 0; i + SHINGLE <= Math.max(words.length, SHINGLE); i++)
     shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')))
-  const signature = new Array<number>(SIGNATURE_SIZE).fill(0xFFFFFFFF)
+  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xFFFFFFFF)
   for (const shingle of shingles) {
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const h = mix(shingle, SEEDS[k]!)
+      const h = (Math.imul(MULTIPLIERS[k]!, shingle) + OFFSETS[k]!) >>> 0
       if (h < signature[k]!)
         signature[k] = h
     }
   }
-  return signature.map(h => h | 0)
+  return Array.from(signature, h => h | 0)
 }
 
 /** Estimated Jaccard similarity of the two shingle sets. */

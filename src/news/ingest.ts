@@ -15,12 +15,14 @@ export type IngestResult =
 export interface IngestDependencies {
   articles: ArticleRepository
   topics: TopicMatcher
+  /** topic slug -> id, to link articles to topics without a lookup per link */
+  topicIds: ReadonlyMap<string, number>
   provider?: SummaryProvider
   logger: Logger
   now?: () => Date
 }
 
-export function createIngest({ articles, topics, provider, logger, now = () => new Date() }: IngestDependencies) {
+export function createIngest({ articles, topics, topicIds, provider, logger, now = () => new Date() }: IngestDependencies) {
   async function bilingual(article: ProcessedArticle): Promise<Bilingual | undefined> {
     if (!provider)
       return undefined
@@ -60,7 +62,7 @@ export function createIngest({ articles, topics, provider, logger, now = () => n
     if (options.dryRun)
       return { status: 'stored', id: null, article, summaries, dryRun: true }
     try {
-      const id = await articles.create(article, Object.values(summaries))
+      const id = await articles.create(article, Object.values(summaries), topicIds)
       return { status: 'stored', id, article, summaries, dryRun: false }
     }
     catch (error) {

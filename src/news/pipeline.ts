@@ -8,9 +8,11 @@ import { createTopicMatcher } from '#root/news/topics.js'
 
 export async function createNewsPipeline(deps: { repos: Repositories, config: Pick<Config, 'llm'>, logger: Logger }): Promise<Ingest> {
   const { repos, config, logger } = deps
+  const topics = await repos.topics.list()
   return createIngest({
     articles: repos.articles,
-    topics: createTopicMatcher(await repos.topics.list()),
+    topics: createTopicMatcher(topics),
+    topicIds: new Map(topics.map(t => [t.slug, t.id])),
     provider: config.llm ? createOpenAiProvider(config.llm) : undefined,
     logger,
   })

@@ -6,7 +6,7 @@
 // English evaluation set and checked on the other half (docs/BENCHMARKS.md).
 import { STOPWORDS } from '#root/news/stopwords.js'
 import { stem } from '#root/news/topics.js'
-import { clip, splitSentences, tokens } from '#root/news/text.js'
+import { clip, splitSentences, tokens, words } from '#root/news/text.js'
 import type { ArticleSummary } from '#root/news/types.js'
 
 export const MAX_SUMMARY = 320
@@ -28,17 +28,21 @@ export type SummaryWeights = typeof DEFAULT_WEIGHTS
 
 const QUOTED = /^\s*['"‘“«„-]/u
 
-const PAIRS: Array<[string, string]> = [['«', '»'], ['“', '”'], ['(', ')'], ['[', ']']]
+const CLOSING: Record<string, string> = { '«': '»', '“': '”', '(': ')', '[': ']' }
+const CLOSERS = new Set(Object.values(CLOSING))
+const PAIRED = /[«“([»”)\]"]/u
 
 /** Closes quotes and brackets left open, innermost first. */
 export function balance(text: string): string {
+  if (!PAIRED.test(text))
+    return text
   const stack: string[] = []
   let straight = false
   for (const ch of text) {
-    const pair = PAIRS.find(([open]) => open === ch)
-    if (pair)
-      stack.push(pair[1])
-    else if (PAIRS.some(([, close]) => close === ch) && stack.at(-1) === ch)
+    const close = CLOSING[ch]
+    if (close)
+      stack.push(close)
+    else if (CLOSERS.has(ch) && stack.at(-1) === ch)
       stack.pop()
     else if (ch === '"')
       straight = !straight
@@ -69,7 +73,13 @@ export function sentenceUnits(paragraphs: string[]): string[] {
 }
 
 function contentStems(text: string): string[] {
-  return tokens(text).filter(w => !STOPWORDS.any.has(w) && /\p{L}/u.test(w)).map(stem)
+  const stems: string[] = []
+  for (const word of words(text)) {
+    const lower = word.toLowerCase()
+    if (!STOPWORDS.any.has(lower) && !/^\d/u.test(word))
+      stems.push(stem(word))
+  }
+  return stems
 }
 
 type Vector = Map<string, number>
@@ -81,19 +91,24 @@ function vectorOf(stems: string[], idf: Map<string, number>): Vector {
   return v
 }
 
-function cosine(a: Vector, b: Vector): number {
+function norm(v: Vector): number {
+  let sum = 0
+  for (const x of v.values())
+    sum += x * x
+  return Math.sqrt(sum)
+}
+
+function cosine(a: Vector, b: Vector, normA = norm(a), normB = norm(b)): number {
+  if (normA === 0 || normB === 0)
+    return 0
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let dot = 0
-  let na = 0
-  let nb = 0
-  for (const [k, x] of a) {
-    na += x * x
-    const y = b.get(k)
+  for (const [k, x] of small) {
+    const y = large.get(k)
     if (y !== undefined)
       dot += x * y
   }
-  for (const y of b.values())
-    nb += y * y
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+  return dot / (normA * normB)
 }
 
 export interface RankedSentence {
@@ -113,13 +128,15 @@ export function rankSentences(units: string[], title: string | undefined, w: Sum
   const idf = new Map([...df].map(([s, d]) => [s, Math.log(1 + n / d)]))
   const titleVector = title ? vectorOf(contentStems(title), idf) : undefined
   const vectors = stems.map(s => vectorOf(s, idf))
+  const norms = vectors.map(norm)
   // PacSum-style directed centrality (Zheng & Lapata 2019): a sentence that later
   // sentences elaborate on is central; one that only echoes earlier ones is not.
   const centrality = vectors.map((v, i) => {
     let sum = 0
     vectors.forEach((u, j) => {
-      if (j !== i)
-        sum += cosine(v, u) * (j > i ? 1 : w.backward)
+      const weight = j > i ? 1 : j < i ? w.backward : 0
+      if (weight !== 0)
+        sum += cosine(v, u, norms[i], norms[j]) * weight
     })
     return n > 1 ? sum / (n - 1) : 0
   })

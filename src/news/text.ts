@@ -46,19 +46,34 @@ function splitAtStops(text: string): string[] {
 }
 
 /** Shares of letters by script: how much of a text is Latin, Cyrillic or something else. */
+const LETTER = /\p{L}/u
+const LATIN = /\p{Script=Latin}/u
+
 export function scriptShares(text: string): { latin: number, cyrillic: number, other: number } {
   let latin = 0
   let cyrillic = 0
   let other = 0
-  for (const ch of text) {
-    if (/\p{Script=Latin}/u.test(ch))
-      latin++
-    else if (/\p{Script=Cyrillic}/u.test(ch))
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    // fast paths for ASCII and the Cyrillic block; the rest asks Unicode
+    if (code < 0x80) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122))
+        latin++
+    }
+    else if (code >= 0x400 && code <= 0x52F) {
       cyrillic++
-    else if (/\p{L}/u.test(ch))
-      other++
+    }
+    else {
+      const ch = text[i]!
+      if (LATIN.test(ch))
+        latin++
+      else if (LETTER.test(ch))
+        other++
+    }
   }
-  const letters = latin + cyrillic + other || 1
+  const letters = latin + cyrillic + other
+  if (letters === 0)
+    return { latin: 0, cyrillic: 0, other: 0 }
   return { latin: latin / letters, cyrillic: cyrillic / letters, other: other / letters }
 }
 

@@ -71,10 +71,10 @@ function compile(topic: TopicTerms): Term[] {
     .filter(t => t.parts.length > 0 && t.parts.every(p => p.length > 0))
 }
 
-function partMatches(part: string, token: { stem: string, raw: string }, exact: boolean): boolean {
+function partMatches(part: string, stemmed: string, raw: string, exact: boolean): boolean {
   if (exact)
-    return token.raw === part
-  return token.stem === part || (part.length >= PREFIX_MIN && token.stem.startsWith(part))
+    return raw === part
+  return stemmed === part || (part.length >= PREFIX_MIN && stemmed.startsWith(part))
 }
 
 export function createTopicMatcher(topics: TopicTerms[]) {
@@ -87,23 +87,32 @@ export function createTopicMatcher(topics: TopicTerms[]) {
   }
 
   function scan(text: string, weight: number, scores: Map<string, number>): void {
-    const tokens = words(text).map(raw => ({ raw: raw.replace(/\.$/u, ''), stem: stem(raw) }))
-    tokens.forEach((token, i) => {
-      const candidates = [...byFirst.get(token.stem.slice(0, 3)) ?? [], ...byFirst.get(`=${token.raw}`) ?? []]
+    const raws = words(text)
+    const stems = raws.map(stem)
+    const best = new Map<string, number>()
+    for (let i = 0; i < raws.length; i++) {
+      const raw = raws[i]!.replace(/\.$/u, '')
+      const byStem = byFirst.get(stems[i]!.slice(0, 3))
+      const byRaw = byFirst.get(`=${raw}`)
+      if (!byStem && !byRaw)
+        continue
       // one mention counts once per topic, at its best weight ("Kazakh" and
       // "Kazakhstan" both match the word "Kazakhstan")
-      const best = new Map<string, number>()
-      for (const term of candidates) {
-        const matched = term.parts.every((part, k) => {
-          const t = tokens[i + k]
-          return t !== undefined && partMatches(part, t, term.exact)
-        })
-        if (matched)
-          best.set(term.slug, Math.max(best.get(term.slug) ?? 0, term.weight))
+      best.clear()
+      for (const candidates of [byStem, byRaw]) {
+        for (const term of candidates ?? []) {
+          let matched = true
+          for (let k = 0; k < term.parts.length && matched; k++) {
+            const j = i + k
+            matched = j < raws.length && partMatches(term.parts[k]!, stems[j]!, k === 0 ? raw : raws[j]!.replace(/\.$/u, ''), term.exact)
+          }
+          if (matched)
+            best.set(term.slug, Math.max(best.get(term.slug) ?? 0, term.weight))
+        }
       }
       for (const [slug, w] of best)
         scores.set(slug, (scores.get(slug) ?? 0) + w * weight)
-    })
+    }
   }
 
   return {

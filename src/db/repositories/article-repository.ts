@@ -17,42 +17,58 @@ const NEAR_CANDIDATES = 50
 
 export function createArticleRepository(db: Database) {
   return {
-    /** An existing article with the same URL or content, or one nearly the same (MinHash). */
+    /**
+     * An existing article with the same URL or content, or one nearly the same
+     * (MinHash). One statement: ingest runs this for every article, and the
+     * query compiler's overhead would be most of its cost.
+     */
     async findDuplicate(article: Pick<ProcessedArticle, 'url' | 'contentHash' | 'fingerprint'>): Promise<Duplicate | undefined> {
-      const exact = await db.article.findFirst({
-        where: { OR: [{ contentHash: article.contentHash }, ...(article.url ? [{ url: article.url }] : [])] },
-        select: { id: true, url: true },
-      })
-      if (exact)
-        return { id: exact.id, by: article.url && exact.url === article.url ? 'url' : 'content' }
       // any shared MinHash value makes a candidate (GIN index on fingerprint)
-      const candidates = await db.article.findMany({
-        where: { fingerprint: { hasSome: article.fingerprint }, deletedAt: null },
-        select: { id: true, fingerprint: true },
-        orderBy: { id: 'desc' },
-        take: NEAR_CANDIDATES,
-      })
+      const rows = await db.$queryRaw<Array<{ id: number, url: string | null, content_hash: string, fingerprint: number[] }>>`
+        SELECT id, url, content_hash, fingerprint FROM articles
+        WHERE content_hash = ${article.contentHash}
+           OR (${article.url}::text IS NOT NULL AND url = ${article.url})
+           OR (fingerprint && ${article.fingerprint}::int[] AND deleted_at IS NULL)
+        ORDER BY (content_hash = ${article.contentHash} OR url = ${article.url}) DESC, id DESC
+        LIMIT ${NEAR_CANDIDATES}`
       let best: Duplicate | undefined
-      for (const candidate of candidates) {
-        const score = similarity(article.fingerprint, candidate.fingerprint)
+      for (const row of rows) {
+        if (row.content_hash === article.contentHash || (article.url !== null && row.url === article.url))
+          return { id: row.id, by: row.url !== null && row.url === article.url ? 'url' : 'content' }
+        const score = similarity(article.fingerprint, row.fingerprint)
         if (score >= NEAR_DUPLICATE && (!best || best.by !== 'similar' || score > best.similarity))
-          best = { id: candidate.id, by: 'similar', similarity: score }
+          best = { id: row.id, by: 'similar', similarity: score }
       }
       return best
     },
 
-    /** Stores the article, its summaries and topic links in one transaction. */
-    async create(article: ProcessedArticle, summaries: SummaryInput[]): Promise<number> {
-      const { summary: _extractive, topics, ...fields } = article
-      const created = await db.article.create({
-        data: {
-          ...fields,
-          summaries: { create: summaries },
-          topics: { create: topics.map(t => ({ score: t.score, topic: { connect: { slug: t.slug } } })) },
-        },
-        select: { id: true },
-      })
-      return created.id
+    /**
+     * Stores the article, its summaries and topic links (topic ids by slug) in one
+     * statement, so atomically and in one round trip.
+     */
+    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>): Promise<number> {
+      const links = article.topics.filter(t => topicIds.has(t.slug))
+      const [row] = await db.$queryRaw<Array<{ id: number }>>`
+        WITH inserted AS (
+          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint)
+          VALUES (${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
+                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[])
+          RETURNING id
+        ), summary_rows AS (
+          INSERT INTO summaries (article_id, language, title, text, teaser, method)
+          SELECT inserted.id, s.language::"Language", s.title, s.text, s.teaser, s.method::"SummaryMethod"
+          FROM inserted, unnest(${summaries.map(x => x.language)}::text[], ${summaries.map(x => x.title)}::text[],
+                                ${summaries.map(x => x.text)}::text[], ${summaries.map(x => x.teaser)}::text[],
+                                ${summaries.map(x => x.method)}::text[]) AS s(language, title, text, teaser, method)
+        ), topic_rows AS (
+          INSERT INTO article_topics (article_id, topic_id, score)
+          SELECT inserted.id, t.topic_id, t.score
+          FROM inserted, unnest(${links.map(t => topicIds.get(t.slug)!)}::int[], ${links.map(t => t.score)}::float8[]) AS t(topic_id, score)
+        )
+        SELECT id FROM inserted`
+      if (!row)
+        throw new Error('The article was not inserted')
+      return row.id
     },
 
     async count(): Promise<number> {

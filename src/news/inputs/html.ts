@@ -53,7 +53,7 @@ export function fromHtml(html: string, url?: string): ArticleInput {
   const siteName = meta(document, 'og:site_name', 'application-name')
   const declaredDate = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'DC.date.issued')
     ?? document.querySelector('time[datetime]')?.getAttribute('datetime')
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()
+  const article = new Readability(document, { charThreshold: 200 }).parse()
   const lines = article?.content ? blockLines(article.content) : blockLines(document.body?.innerHTML ?? html)
   const title = declaredTitle ?? article?.title ?? document.querySelector('title')?.textContent ?? undefined
   return {

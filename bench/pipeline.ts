@@ -1,0 +1,88 @@
+// Pipeline throughput: processArticle alone (one core, no database), and the
+// whole ingest with PostgreSQL (dedup queries, insert of article, summary, topics).
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { Ingest } from '#root/news/ingest.js'
+import { processArticle } from '#root/news/process.js'
+import { createTopicMatcher, type TopicTerms } from '#root/news/topics.js'
+import { SEEDS_DIR } from '#root/news/seed.js'
+import { evalDir, loadEval } from './summary-quality.js'
+
+const HEADER = ['top of page', 'Social Media', '%TITLE%', 'March 3, 2025', 'Bench News']
+const FOOTER = ['Latest', 'Another headline about something else entirely', 'Oct 15, 2024', 'Follow us', '• Instagram', '• Facebook', 'bottom of page']
+
+/** 5 kB scraped-page texts in the seeds' raw style, built from the evaluation articles (never stored). */
+export function benchArticles(count: number): string[] {
+  const rows = [...loadEval('summaries-en.jsonl'), ...loadEval('summaries-en-xsum.jsonl'), ...loadEval('summaries-ru.jsonl')]
+  const pages: string[] = []
+  for (let i = 0; pages.length < count; i++) {
+    const row = rows[i % rows.length]!
+    let body = row.text
+    while (body.length < 4400)
+      body += ` ${row.text}`
+    const sentences = body.slice(0, 4400).split(/(?<=[.!?])\s+/)
+    const paragraphs: string[] = []
+    for (let k = 0; k < sentences.length; k += 3)
+      paragraphs.push(sentences.slice(k, k + 3).join(' '))
+    // the first 532 are distinct articles (the database run stores each); later ones repeat
+    const title = row.title ?? sentences[0]?.slice(0, 80) ?? 'Untitled'
+    pages.push([...HEADER.map(l => l.replace('%TITLE%', title)), ...paragraphs, ...FOOTER].join('\n\n'))
+  }
+  return pages
+}
+
+export function topicTerms(): TopicTerms[] {
+  return JSON.parse(readFileSync(join(SEEDS_DIR, 'topics.json'), 'utf8')) as TopicTerms[]
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+}
+
+export interface Throughput { articles: number, meanBytes: number, perSecond: number, p50: number, p99: number }
+
+/** Three passes over the pages after a warm-up pass; the figures of the median pass. */
+export function benchProcess(pages: string[]): Throughput & { passes: number[] } {
+  const topics = createTopicMatcher(topicTerms())
+  for (const page of pages)
+    processArticle({ text: page }, { topics })
+  const passes: Array<{ perSecond: number, times: number[] }> = []
+  for (let pass = 0; pass < 3; pass++) {
+    const times: number[] = []
+    const started = performance.now()
+    for (const page of pages) {
+      const t = performance.now()
+      processArticle({ text: page }, { topics })
+      times.push(performance.now() - t)
+    }
+    passes.push({ perSecond: pages.length / ((performance.now() - started) / 1000), times: times.sort((a, b) => a - b) })
+  }
+  const median = [...passes].sort((a, b) => a.perSecond - b.perSecond)[1]!
+  return {
+    articles: pages.length,
+    meanBytes: pages.reduce((n, p) => n + Buffer.byteLength(p), 0) / pages.length,
+    perSecond: median.perSecond,
+    p50: quantile(median.times, 0.5),
+    p99: quantile(median.times, 0.99),
+    passes: passes.map(p => p.perSecond),
+  }
+}
+
+export async function benchIngest(ingest: Ingest, pages: string[]): Promise<Throughput & { stored: number }> {
+  const times: number[] = []
+  let stored = 0
+  const started = performance.now()
+  for (const page of pages) {
+    const t = performance.now()
+    const result = await ingest({ text: page })
+    if (result.status === 'stored')
+      stored++
+    times.push(performance.now() - t)
+  }
+  const seconds = (performance.now() - started) / 1000
+  times.sort((a, b) => a - b)
+  return { articles: pages.length, stored, meanBytes: pages.reduce((n, p) => n + Buffer.byteLength(p), 0) / pages.length, perSecond: pages.length / seconds, p50: quantile(times, 0.5), p99: quantile(times, 0.99) }
+}
+
+export { evalDir }

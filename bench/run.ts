@@ -1,0 +1,88 @@
+// npm run bench: prints every figure recorded in docs/BENCHMARKS.md.
+// Needs ../shared/eval (or EVAL_DIR); uses BENCH_DATABASE_URL or an embedded PostgreSQL.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
+import { parseConfig } from '#root/config.js'
+import { createDatabase } from '#root/db/client.js'
+import { startEmbeddedPostgres } from '#root/db/embedded.js'
+import { migrate } from '#root/db/migrate.js'
+import { createRepositories } from '#root/db/repositories/index.js'
+import { createLogger } from '#root/logger.js'
+import { createNewsPipeline } from '#root/news/pipeline.js'
+import { seedTopics } from '#root/news/seed.js'
+import { benchArticles, benchIngest, benchProcess, evalDir } from './pipeline.js'
+import { evaluate, loadEval, METHODS } from './summary-quality.js'
+
+const only = process.argv[2]
+const f = (n: number, d = 1) => n.toFixed(d)
+
+async function quality() {
+  console.log(`\n## Summary quality (ROUGE F1 x100, Unicode tokens, no stemming; ROUGE-L over the whole text); data: ${evalDir()}`)
+  const sets: Array<[string, string, number]> = [
+    ['summaries-en.jsonl', 'CNN/DM, 3 sentences', 3],
+    ['summaries-en.jsonl', 'CNN/DM, digest (2 sentences, <= 320 chars)', 0],
+    ['summaries-en-xsum.jsonl', 'XSum, 1 sentence', 1],
+    ['summaries-ru.jsonl', 'RU (XL-Sum/MLSUM/Gazeta), 3 sentences', 3],
+    ['summaries-ru.jsonl', 'RU, digest (2 sentences, <= 320 chars)', 0],
+  ]
+  for (const [file, label, sentences] of sets) {
+    const rows = loadEval(file)
+    console.log(`\n### ${label}: ${rows.length} articles\n`)
+    console.log('| method | R-1 | R-2 | R-L | words | ms/article | failures |')
+    console.log('|---|---|---|---|---|---|---|')
+    for (const method of Object.keys(METHODS)) {
+      const r = await evaluate(rows, method, sentences || 2, sentences === 0)
+      console.log(`| ${method === 'lead' ? `Lead-${sentences || 2}` : method} | ${f(r.scores.r1, 2)} | ${f(r.scores.r2, 2)} | ${f(r.scores.rl, 2)} | ${f(r.words)} | ${f(r.msPerDoc, 2)} | ${r.failures} |`)
+    }
+  }
+  // the weights were chosen on the even-numbered English records: the odd ones are held out
+  const rows = loadEval('summaries-en.jsonl')
+  for (const [name, part] of [['even (tuning)', rows.filter((_, i) => i % 2 === 0)], ['odd (held out)', rows.filter((_, i) => i % 2 === 1)]] as const) {
+    const lead = await evaluate([...part], 'lead', 3)
+    const ours = await evaluate([...part], 'ours', 3)
+    console.log(`\nCNN/DM ${name}: Lead-3 ${f(lead.scores.r1, 2)}/${f(lead.scores.r2, 2)}/${f(lead.scores.rl, 2)}, ours ${f(ours.scores.r1, 2)}/${f(ours.scores.r2, 2)}/${f(ours.scores.rl, 2)}`)
+  }
+}
+
+async function throughput() {
+  const pages = benchArticles(1000)
+  const p = benchProcess(pages)
+  console.log(`\n## Pipeline without the database (one core)\n\n${p.articles} articles of ${f(p.meanBytes / 1000)} kB, 3 timed passes after a warm-up (${p.passes.map(x => f(x, 0)).join(', ')} articles/s): median ${f(p.perSecond, 0)} articles/s; per article p50 ${f(p.p50, 2)} ms, p99 ${f(p.p99, 2)} ms`)
+
+  let dataDir: string | undefined
+  let url = process.env.BENCH_DATABASE_URL
+  let stop = async () => {}
+  const logger = createLogger('warn', false)
+  if (!url) {
+    dataDir = await mkdtemp(join(tmpdir(), 'news-digest-bench-'))
+    const { chmod } = await import('node:fs/promises')
+    await chmod(dataDir, 0o755)
+    const server = await startEmbeddedPostgres(dataDir, logger)
+    url = server.url
+    stop = server.stop
+  }
+  await migrate(url)
+  const db = createDatabase(url)
+  try {
+    const repos = createRepositories(db)
+    await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
+    await seedTopics(repos)
+    const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger })
+    const r = await benchIngest(ingest, pages.slice(0, 500))
+    console.log(`\n## Ingest with PostgreSQL (${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded'})\n\n${r.articles} articles (${r.stored} stored): ${f(r.perSecond, 0)} articles/s; per article p50 ${f(r.p50, 2)} ms, p99 ${f(r.p99, 2)} ms`)
+  }
+  finally {
+    await db.$disconnect()
+    await stop()
+    if (dataDir)
+      await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+console.log(`# news-digest-bot benchmarks, ${new Date().toISOString()}, Node ${process.version}`)
+if (!only || only === 'pipeline')
+  await throughput()
+if (!only || only === 'quality')
+  await quality()
