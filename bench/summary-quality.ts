@@ -41,7 +41,7 @@ function paragraphsOf(text: string): string[] {
 export const METHODS: Record<string, Method> = {
   'lead': (row, n) => splitSentences(row.text).slice(0, n).join(' '),
   'ours': (row, n) => extract(sentenceUnits(paragraphsOf(row.text)), { maxSentences: n, title: row.title ?? undefined }).map(s => s.text).join(' '),
-  'lexrank': (row, n) => new Promise((ok, fail) => lexrank().summarize(row.text, n, (err, lines) => err ? fail(new Error(String(err))) : ok([...lines].sort((a, b) => a.index - b.index).map(l => l.text).join(' ')))),
+  'lexrank': (row, n) => new Promise((ok, fail) => lexrank().summarize(row.text, n, (err, lines) => err ? fail(new Error(`lexrank failed: ${JSON.stringify(err)}`)) : ok([...lines].sort((a, b) => a.index - b.index).map(l => l.text).join(' ')))),
   'node-summarizer (frequency)': (row, n) => SummarizerManager(row.text, n).getSummaryByFrequency().summary,
   'node-summarizer (textrank)': async (row, n) => (await SummarizerManager(row.text, n).getSummaryByRank()).summary,
 }
