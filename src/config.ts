@@ -58,7 +58,7 @@ function toConfig(env: Env) {
     adminIds: env.ADMIN_IDS,
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     defaultDigestTime: env.DEFAULT_DIGEST_TIME,
-    llm: env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini' } : undefined,
+    llm: env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: 30_000 } : undefined,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
   }

@@ -32,7 +32,7 @@ describe('parseConfig', () => {
   it('should parse ADMIN_IDS, the LLM settings and treat empty values as unset', () => {
     const config = parseConfig({ ADMIN_IDS: ' 12, 34 ', LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen', DATABASE_URL: '', LOG_LEVEL: '' })
     expect(config.adminIds).toEqual([12, 34])
-    expect(config.llm).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined, model: 'qwen' })
+    expect(config.llm).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined, model: 'qwen', timeoutMs: 30_000 })
     expect(config.databaseUrl).toBeUndefined()
     expect(config.logLevel).toBe('info')
   })

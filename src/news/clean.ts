@@ -33,7 +33,7 @@ const PROFILES = {
 type Profile = typeof PROFILES.en
 
 const LENGTH_LOW = 70
-const LENGTH_HIGH = 200
+const LENGTH_HIGH = 140
 const MAX_HEADING_DISTANCE = 200
 
 const SENTENCE_END = /[.!?…:;]['"»”’)\]]*$/u
@@ -88,8 +88,12 @@ function classify(text: string, index: number, profile: Profile): Block {
   return block('bad', 'stopwords')
 }
 
+// Captions, "Read also" links and share buttons sit inside articles: they do not
+// break the run of body text around them, so neighbours are looked for past them.
 function neighbour(blocks: Block[], from: number, step: 1 | -1, ignoreNearGood: boolean): BlockClass {
   for (let i = from + step; i >= 0 && i < blocks.length; i += step) {
+    if (blocks[i]!.why === 'cue')
+      continue
     const cls = blocks[i]!.cls
     if (cls === 'good' || cls === 'bad' || (cls === 'near-good' && !ignoreNearGood))
       return cls === 'near-good' ? 'near-good' : cls
@@ -167,7 +171,18 @@ export function cleanPage(lines: string[], language: 'en' | 'ru' | undefined): C
       block.why = 'after terminator'
     }
   }
+  const initial = blocks.map(b => b.cls)
   reviseByContext(blocks)
+  // a brief made only of short paragraphs has no block long enough to anchor the
+  // context rules: then the prose-like ones are the article
+  if (!blocks.some(b => b.cls === 'good')) {
+    blocks.forEach((block, i) => {
+      if (initial[i] === 'near-good') {
+        block.cls = 'good'
+        block.why = 'brief'
+      }
+    })
+  }
   const bodyStart = blocks.findIndex(b => b.cls === 'good' && !b.heading)
   const paragraphs = blocks.filter((b, i) => b.cls === 'good' && i >= bodyStart && !b.heading).map(b => b.text)
   const header = bodyStart === -1 ? lines : lines.slice(0, bodyStart)

@@ -33,9 +33,12 @@ export function headlineFromLead(lead: string): string {
   return clip(trimmed, MAX_TITLE)
 }
 
-/** A short capitalised line after the headline that names the publisher, e.g. "Zan News". */
+/** A short capitalised line just after the headline (or its date) that names the publisher, e.g. "Zan News". */
 export function findSource(header: string[], title: string | undefined, language: Language): string | undefined {
-  const after = title === undefined ? header : header.slice(header.indexOf(title) + 1)
+  // without a headline there is nothing to anchor on: navigation words look the same
+  if (title === undefined)
+    return undefined
+  const after = header.slice(header.indexOf(title) + 1, header.indexOf(title) + 4)
   return after.find(line => /^\p{Lu}[\p{L}\p{N}.&'’ -]{1,40}$/u.test(line)
     && line.split(' ').length <= 4
     && !NOT_A_TITLE.test(line)

@@ -71,7 +71,8 @@ export async function fetchArticle(url: string, limits: FetchLimits = DEFAULT_LI
     catch (error) {
       if (signal.aborted)
         throw new FetchPageError(`no answer within ${limits.timeoutMs / 1000} s`)
-      throw new FetchPageError(`could not connect (${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`)
+      const cause = (error as Error & { cause?: { code?: string, message?: string } }).cause
+      throw new FetchPageError(`could not connect (${cause?.code ?? cause?.message ?? (error as Error).message})`)
     }
     if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
       await response.body?.cancel()

@@ -48,12 +48,19 @@ function hostName(url: string | undefined): string | undefined {
 }
 
 export function fromHtml(html: string, url?: string): ArticleInput {
-  const { document } = parseHTML(html)
+  // linkedom needs a whole document; fragments get one around them
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`)
   const declaredTitle = meta(document, 'og:title', 'twitter:title')
   const siteName = meta(document, 'og:site_name', 'application-name')
   const declaredDate = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'DC.date.issued')
     ?? document.querySelector('time[datetime]')?.getAttribute('datetime')
-  const article = new Readability(document, { charThreshold: 200 }).parse()
+  let article: ReturnType<Readability['parse']> = null
+  try {
+    article = new Readability(document, { charThreshold: 200 }).parse()
+  }
+  catch {
+    // not a whole document (a fragment, or plain text served as HTML): read its blocks as they are
+  }
   const lines = article?.content ? blockLines(article.content) : blockLines(document.body?.innerHTML ?? html)
   const title = declaredTitle ?? article?.title ?? document.querySelector('title')?.textContent ?? undefined
   return {
