@@ -12,7 +12,7 @@ import { createLogger } from '#root/logger.js'
 function startChild(dataDir: string): Promise<{ child: ChildProcess, url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/embedded-child.ts'], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
-    child.stdout!.once('data', (chunk: Buffer) => resolve({ child, url: chunk.toString().trim() }))
+    child.stdout.once('data', (chunk: Buffer) => resolve({ child, url: chunk.toString().trim() }))
     child.once('exit', code => reject(new Error(`child exited with ${code}`)))
   })
 }
@@ -21,7 +21,7 @@ async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    return (await client.query(sql)).rows
+    return (await client.query<Record<string, unknown>>(sql)).rows
   }
   finally {
     await client.end()
