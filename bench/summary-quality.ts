@@ -65,6 +65,11 @@ export async function evaluate(rows: EvalRow[], method: string, sentences: numbe
     catch {
       failures++
     }
+    // a summariser that returns no text for an article fails it
+    if (typeof candidate !== 'string') {
+      failures++
+      candidate = ''
+    }
     if (digest && method !== 'ours')
       candidate = fitDigest(candidate)
     ms += performance.now() - started

@@ -10,12 +10,12 @@ import { withDatabase } from '#root/cli/run.js'
 import { createDatabase } from '#root/db/client.js'
 import { migrate } from '#root/db/migrate.js'
 import { createRepositories } from '#root/db/repositories/index.js'
-import type { Ingest, IngestResult } from '#root/news/ingest.js'
+import { type Ingest, ingestInOrder, type IngestResult } from '#root/news/ingest.js'
 import { fetchArticle, FetchPageError } from '#root/news/inputs/fetch-page.js'
 import { fromHtml, looksLikeHtml } from '#root/news/inputs/html.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
-import type { ArticleInput } from '#root/news/types.js'
+import type { ArticleInput, Rejection } from '#root/news/types.js'
 
 const USAGE = 'Usage: npm run ingest -- [--dry-run] [--json] <file|dir|url>...'
 const READABLE = new Set(['.txt', '.html', '.htm', '.md', ''])
@@ -79,23 +79,25 @@ function toLine(input: string, result: IngestResult): string {
   return `${input}: ${what}\n  ${json.title} [${json.language}, ${json.publishedAt ?? 'date unknown'}, ${json.source ?? 'source unknown'}; topics: ${json.topics.join(', ') || 'none'}]`
 }
 
+async function readInput(input: string): Promise<ArticleInput | Rejection> {
+  try {
+    return await read(input)
+  }
+  catch (error) {
+    if (error instanceof FetchPageError)
+      return { code: 'fetch', detail: `could not fetch ${input}: ${error.message}` }
+    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${input}` : `could not read ${input}: ${(error as Error).message}`
+    return { code: 'unreadable', detail }
+  }
+}
+
 async function run(ingest: Ingest, inputs: string[], options: { dryRun: boolean, json: boolean }): Promise<boolean> {
   let failed = false
-  for (const input of inputs) {
-    let result: IngestResult
-    try {
-      result = await ingest(await read(input), { dryRun: options.dryRun })
-    }
-    catch (error) {
-      const detail = error instanceof FetchPageError
-        ? `could not fetch ${input}: ${error.message}`
-        : (error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${input}` : `could not read ${input}: ${(error as Error).message}`
-      result = { status: 'rejected', rejection: { code: error instanceof FetchPageError ? 'fetch' : 'unreadable', detail } }
-    }
+  await ingestInOrder(ingest, inputs, readInput, (input, result) => {
     if (result.status === 'rejected')
       failed = true
     process.stdout.write(`${options.json ? JSON.stringify(toJson(input, result)) : toLine(input, result)}\n`)
-  }
+  }, { dryRun: options.dryRun })
   return !failed
 }
 

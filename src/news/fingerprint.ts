@@ -7,9 +7,9 @@ export const SIGNATURE_SIZE = 64
 export const NEAR_DUPLICATE = 0.8
 const SHINGLE = 3
 
-/** sha256 of the body with case, punctuation and whitespace normalised away. */
-export function contentHash(body: string): string {
-  return createHash('sha256').update(tokens(body).join(' ')).digest('hex')
+/** sha256 of the body with case, punctuation and whitespace normalised away (pass its tokens if you have them). */
+export function contentHash(body: string, bodyTokens = tokens(body)): string {
+  return createHash('sha256').update(bodyTokens.join(' ')).digest('hex')
 }
 
 function fnv1a(text: string): number {
@@ -27,8 +27,8 @@ const MULTIPLIERS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fnv1a
 const OFFSETS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fnv1a(`minhash-b-${i}`))
 
 /** MinHash signature (signed 32-bit values, as PostgreSQL int4 stores them). */
-export function minHash(body: string): number[] {
-  const words = tokens(body)
+export function minHash(body: string, bodyTokens = tokens(body)): number[] {
+  const words = bodyTokens
   const shingles = new Set<number>()
   for (let i = 0; i + SHINGLE <= Math.max(words.length, SHINGLE); i++)
     shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')))

@@ -3,7 +3,7 @@
 import type { ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
 import type { Logger } from '#root/logger.js'
 import { type Bilingual, LlmError, type SummaryProvider } from '#root/news/llm.js'
-import { processArticle } from '#root/news/process.js'
+import { processArticle, type ProcessResult } from '#root/news/process.js'
 import type { TopicMatcher } from '#root/news/topics.js'
 import { type ArticleInput, LANGUAGES, type Language, type ProcessedArticle, type Rejection } from '#root/news/types.js'
 
@@ -50,8 +50,13 @@ export function createIngest({ articles, topics, topicIds, provider, logger, now
     }]))
   }
 
-  return async function ingest(input: ArticleInput, options: { dryRun?: boolean } = {}): Promise<IngestResult> {
-    const processed = processArticle(input, { topics, now: now() })
+  /** The CPU-bound part: clean, date, tag, summarise. */
+  function prepare(input: ArticleInput): ProcessResult {
+    return processArticle(input, { topics, now: now() })
+  }
+
+  /** The I/O part: de-duplicate, translate, store. */
+  async function commit(processed: ProcessResult, options: { dryRun?: boolean } = {}): Promise<IngestResult> {
     if (!processed.ok)
       return { status: 'rejected', rejection: processed.rejection }
     const { article } = processed
@@ -73,6 +78,31 @@ export function createIngest({ articles, topics, topicIds, provider, logger, now
       throw error
     }
   }
+
+  const ingest = (input: ArticleInput, options: { dryRun?: boolean } = {}) => commit(prepare(input), options)
+  return Object.assign(ingest, { prepare, commit })
 }
 
 export type Ingest = ReturnType<typeof createIngest>
+
+/**
+ * Ingests a sequence with each article's processing overlapping the previous
+ * one's database work; the database steps stay one at a time and in order, so
+ * de-duplication sees every earlier article. Results arrive in input order.
+ */
+export async function ingestInOrder<T>(
+  ingest: Ingest,
+  items: Iterable<T> | AsyncIterable<T>,
+  read: (item: T) => Promise<ArticleInput | Rejection>,
+  onResult: (item: T, result: IngestResult) => void,
+  options: { dryRun?: boolean } = {},
+): Promise<void> {
+  let previous: Promise<void> = Promise.resolve()
+  for await (const item of items) {
+    const input = await read(item)
+    const prepared: ProcessResult = 'code' in input ? { ok: false, rejection: input } : ingest.prepare(input)
+    const before = previous
+    previous = before.then(async () => onResult(item, await ingest.commit(prepared, options)))
+  }
+  await previous
+}

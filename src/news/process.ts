@@ -6,7 +6,7 @@ import { contentHash, minHash } from '#root/news/fingerprint.js'
 import { detectLanguage } from '#root/news/language.js'
 import { findSource, findTitle, headlineFromLead, MAX_TITLE } from '#root/news/metadata.js'
 import { summarize } from '#root/news/summarize.js'
-import { clip } from '#root/news/text.js'
+import { clip, tokens } from '#root/news/text.js'
 import type { TopicMatcher } from '#root/news/topics.js'
 import type { ArticleInput, ProcessedArticle, Rejection } from '#root/news/types.js'
 
@@ -38,6 +38,7 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
   const foundTitle = input.title ? undefined : findTitle(header, lead, language)
   const title = input.title ? clip(input.title.trim(), MAX_TITLE) : foundTitle ?? headlineFromLead(lead)
   const body = paragraphs.join('\n\n')
+  const bodyTokens = tokens(body)
   const sourceName = input.sourceName ?? findSource(header, foundTitle, language) ?? null
   return {
     ok: true,
@@ -48,8 +49,8 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       sourceName,
       url: input.url ?? null,
       publishedAt: input.publishedAt ?? findPublicationDate(header, lead, language, options.now) ?? null,
-      contentHash: contentHash(body),
-      fingerprint: minHash(body),
+      contentHash: contentHash(body, bodyTokens),
+      fingerprint: minHash(body, bodyTokens),
       topics: options.topics?.match({ title, paragraphs }) ?? [],
       summary: summarize(paragraphs, title, sourceName ?? undefined),
     },
