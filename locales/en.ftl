@@ -1,45 +1,204 @@
 ## Commands (descriptions shown in Telegram's command menu)
 
 start =
-    .description = Start: register this chat
+    .description = Start, or resume paused digests
 help =
     .description = What this bot can do
 latest =
-    .description = The newest news items
+    .description = The newest news: /latest [1-20]
+topic =
+    .description = News on one topic: /topic kazakhstan
+topics =
+    .description = Choose your topics
+subscribe =
+    .description = Subscribe to a topic
+unsubscribe =
+    .description = Unsubscribe from a topic, or all
+subscriptions =
+    .description = Your topics and digest settings
+digest =
+    .description = Your digest as it would come now
+search =
+    .description = Search the archive
+lang =
+    .description = Digest language: en, ru or both
+time =
+    .description = Daily digest time, HH:MM
+tz =
+    .description = Your time zone, e.g. Asia/Almaty
+stop =
+    .description = Pause the daily digest
+post =
+    .description = Admin: post a new article
+cancel =
+    .description = Admin: leave the current step
+delete =
+    .description = Admin: delete an article by its id
+stats =
+    .description = Admin: statistics
+
+## Languages
+
+language-en = English
+language-ru = Russian
+language-both = English and Russian
 
 ## Welcome
 
 start-greeting =
     Hello, { $name }! I turn news about Kazakhstan, Afghanistan and their neighbours into short digests in English and Russian.
 
-    /latest shows the newest items, /help lists everything I can do.
+    Choose the topics you want in your daily digest below, or try /latest. /help lists everything I can do.
 start-greeting-group =
-    Hello! I will post short news digests in this chat. /latest shows the newest items, /help lists everything I can do.
+    Hello! I will post short news digests in this chat. Group admins choose the topics below; /help lists everything I can do.
+start-resumed = Welcome back! Your daily digest is on again, with your earlier settings.
+stop-done = Daily digests are paused; your topics and settings are kept. /start resumes them.
+stop-already = Daily digests are already paused. /start resumes them.
 
 ## Help
 
 help-text =
     <b>News digest bot</b>
 
-    /latest: the newest news items
-    /start: register this chat
-    /help: this message
+    <b>Reading</b>
+    /latest [n]: the n newest items (5 unless you say, up to 20)
+    /topic &lt;name&gt;: the newest items on one topic, e.g. /topic kazakhstan or /topic Казахстан
+    /search &lt;words&gt;: search the archive in English and Russian
+    /digest: your digest as it would come now
 
-    I read news in English and Russian; your Telegram language decides which one I speak.
+    <b>Your digest</b>
+    /topics: choose topics with buttons
+    /subscribe &lt;topic&gt;, /unsubscribe &lt;topic|all&gt;, /subscriptions
+    /lang en|ru|both: digest language
+    /time HH:MM and /tz &lt;zone or city&gt;: when the daily digest comes
+    /stop pauses it, /start resumes it.
+
+    In groups, only the group's admins change these settings.
+help-admin =
+    <b>Admins</b>
+    /post: add an article (text, link or forwarded message), preview and publish it
+    /cancel: leave the current step
+    /delete &lt;id&gt;: delete an article
+    /stats: statistics
+
+## Items
+
+item-mark = { $language }:
+item-only-in = Only in { $language }:
+item-date-unknown = date unknown
+item-read-more = Read the article
 
 ## Latest
 
 latest-title = <b>Latest news</b>
 latest-empty = There is no news yet. Try again later.
-latest-date-unknown = date unknown
-latest-language-en = EN
-latest-language-ru = RU
+latest-more = More
+latest-bad-count = Please give a number from 1 to 20, e.g. /latest 10.
+latest-no-more = That was everything.
+
+## Topics
+
+topics-choose = Tap a topic to subscribe or unsubscribe. ✅ marks your topics.
+topics-done = Done
+topic-usage = Which topic? For example /topic kazakhstan or /topic Казахстан. /topics lists them all.
+topic-unknown = I do not know the topic “{ $name }”. Did you mean: { $suggestions }? /topics lists them all.
+topic-title = <b>{ $topic }</b>: latest news
+topic-empty = No news on { $topic } yet.
+subscribe-usage = Which topic? For example /subscribe kazakhstan. /topics shows them all as buttons.
+subscribe-done = Subscribed to { $topic }.
+subscribe-already = You are already subscribed to { $topic }.
+unsubscribe-usage = Which topic? For example /unsubscribe kazakhstan, or /unsubscribe all.
+unsubscribe-done = Unsubscribed from { $topic }.
+unsubscribe-not = You were not subscribed to { $topic }.
+unsubscribe-all-done = Unsubscribed from all topics ({ $count }).
+subscriptions-text =
+    <b>Your digest</b>
+    Topics: { $topics }
+    Daily at { $time } ({ $zone })
+    Language: { $language }
+    Status: { $state }
+subscriptions-none = none yet: /topics
+state-active = on
+state-paused = paused (/start resumes)
+state-blocked = blocked
+
+## Settings
+
+lang-usage = Choose the digest language: /lang en, /lang ru or /lang both.
+lang-done = Digest language: { $language }.
+time-usage = Give the time as HH:MM in 24-hour form, e.g. /time 08:30.
+time-done = Your daily digest will come at { $time } ({ $zone }).
+tz-usage = Give a time zone such as Asia/Almaty or a city such as Almaty, Moscow or Kabul: /tz Almaty.
+tz-unknown = I do not know the time zone “{ $zone }”. Use a name like Asia/Almaty or Europe/Moscow, or a city such as Almaty, Moscow or Kabul.
+tz-done = Time zone: { $zone } (it is { $now } there now).
+settings-admins-only = In groups, only the group's admins can change these settings.
+argument-too-long = That is too long: at most { $max } characters, please.
+
+## Search
+
+search-usage = What should I look for? For example /search Taliban or /search талибы.
+search-title = <b>Search</b>: { $query }
+search-empty = Nothing found for “{ $query }”.
+
+## Digest
+
+digest-title = <b>Your news digest</b>
+digest-no-topics = You have no topics yet: choose them with /topics.
+digest-nothing-new = Nothing new on your topics since your last digest.
+digest-more = …and { $count } more: /latest
+
+## Admin
+
+admin-only = Sorry, only the bot's admins can do that.
+delete-usage = Give the article's id, e.g. /delete 12.
+delete-done = Article #{ $id } is deleted: it no longer appears anywhere.
+delete-missing = There is no article #{ $id }, or it is already deleted.
+stats-text =
+    <b>Statistics</b>
+    Articles: { $en } English, { $ru } Russian
+    Chats: { $active } active, { $paused } paused, { $blocked } blocked
+    Deliveries in the last 24 h: { $sent } sent, { $failed } failed
+    Subscribers per topic:
+    { $topics }
+stats-no-subscribers = nobody yet
+cancel-done = Cancelled.
+cancel-nothing = There is nothing to cancel.
+
+## Post conversation
+
+post-ask = Send me the article: paste its text, send a link, or forward a message. /cancel leaves.
+post-processing = Reading it…
+post-not-text = I need text, a link or a forwarded message. /cancel leaves.
+post-rejected-language = I can only publish English and Russian articles; this one is in { $language }. Send another one, or /cancel.
+post-rejected-empty = I could not find an article in that (only navigation, lists or headlines). Send another one, or /cancel.
+post-rejected-fetch = I could not fetch that link: { $reason }. Send the text instead, or /cancel.
+post-duplicate = This article is already published as #{ $id }: { $title }. Send another one, or /cancel.
+post-preview-header = <b>Preview</b>: this is what subscribers will see.
+post-preview-facts = Language: { $language } · Date: { $date } · Topics: { $topics }
+post-no-topics = none
+post-button-publish = Publish
+post-button-title = Edit title
+post-button-topics = Edit topics
+post-button-summary-en = Edit English summary
+post-button-summary-ru = Edit Russian summary
+post-button-cancel = Cancel
+post-ask-title = Send the new title (at most 100 characters).
+post-ask-summary = Send the { $language } summary (at most 320 characters).
+post-too-long = That is { $length } characters; at most { $max }, please. Try again.
+post-empty = That is empty. Try again.
+post-wrong-language = That does not look like { $language }. Try again.
+post-published = Published as #{ $id }.
+post-cancelled = Cancelled: nothing was published.
+post-use-buttons = Use the buttons under the preview, or /cancel.
 
 ## Errors and unhandled input
 
 error-generic = Sorry, something went wrong on my side. Please try again in a minute.
+error-formatting = (sent as plain text: the formatting could not be shown)
+rate-limited = You are sending messages too fast; please wait a few seconds.
 unhandled-command = I do not know that command. /help lists the ones I understand.
 unhandled-message = I understand commands only. /help lists them.
+unhandled-media = I read text commands only; /help lists them.
 
 ## Console mode
 

@@ -1,45 +1,204 @@
 ## Commands (descriptions shown in Telegram's command menu)
 
 start =
-    .description = Начать: зарегистрировать этот чат
+    .description = Начать или возобновить дайджест
 help =
     .description = Что умеет бот
 latest =
-    .description = Самые свежие новости
+    .description = Свежие новости: /latest [1-20]
+topic =
+    .description = Новости по теме: /topic Казахстан
+topics =
+    .description = Выбрать темы
+subscribe =
+    .description = Подписаться на тему
+unsubscribe =
+    .description = Отписаться от темы или от всех
+subscriptions =
+    .description = Ваши темы и настройки дайджеста
+digest =
+    .description = Ваш дайджест, каким он был бы сейчас
+search =
+    .description = Поиск по архиву
+lang =
+    .description = Язык дайджеста: en, ru или both
+time =
+    .description = Время ежедневного дайджеста, ЧЧ:ММ
+tz =
+    .description = Часовой пояс, например Asia/Almaty
+stop =
+    .description = Приостановить ежедневный дайджест
+post =
+    .description = Админ: добавить статью
+cancel =
+    .description = Админ: выйти из текущего шага
+delete =
+    .description = Админ: удалить статью по номеру
+stats =
+    .description = Админ: статистика
+
+## Languages
+
+language-en = английский
+language-ru = русский
+language-both = английский и русский
 
 ## Welcome
 
 start-greeting =
     Здравствуйте, { $name }! Я превращаю новости о Казахстане, Афганистане и их соседях в короткие дайджесты на русском и английском.
 
-    /latest покажет свежие новости, /help — всё, что я умею.
+    Выберите ниже темы для ежедневного дайджеста или попробуйте /latest. /help — всё, что я умею.
 start-greeting-group =
-    Здравствуйте! Я буду присылать в этот чат короткие дайджесты новостей. /latest покажет свежие новости, /help — всё, что я умею.
+    Здравствуйте! Я буду присылать в этот чат короткие дайджесты новостей. Темы ниже выбирают администраторы группы; /help — всё, что я умею.
+start-resumed = С возвращением! Ежедневный дайджест снова включён, с прежними настройками.
+stop-done = Ежедневный дайджест приостановлен; темы и настройки сохранены. /start возобновит его.
+stop-already = Дайджест уже приостановлен. /start возобновит его.
 
 ## Help
 
 help-text =
     <b>Бот новостных дайджестов</b>
 
-    /latest — самые свежие новости
-    /start — зарегистрировать этот чат
-    /help — это сообщение
+    <b>Чтение</b>
+    /latest [n] — n самых свежих новостей (по умолчанию 5, до 20)
+    /topic &lt;тема&gt; — свежие новости по теме, например /topic Казахстан или /topic kazakhstan
+    /search &lt;слова&gt; — поиск по архиву на русском и английском
+    /digest — ваш дайджест, каким он был бы сейчас
 
-    Я читаю новости на русском и английском; язык общения выбирается по языку вашего Telegram.
+    <b>Ваш дайджест</b>
+    /topics — выбрать темы кнопками
+    /subscribe &lt;тема&gt;, /unsubscribe &lt;тема|all&gt;, /subscriptions
+    /lang en|ru|both — язык дайджеста
+    /time ЧЧ:ММ и /tz &lt;пояс или город&gt; — когда приходит ежедневный дайджест
+    /stop приостанавливает его, /start возобновляет.
+
+    В группах эти настройки меняют только администраторы группы.
+help-admin =
+    <b>Администраторам</b>
+    /post — добавить статью (текст, ссылка или пересланное сообщение), посмотреть и опубликовать
+    /cancel — выйти из текущего шага
+    /delete &lt;номер&gt; — удалить статью
+    /stats — статистика
+
+## Items
+
+item-mark = { $language }:
+item-only-in = Только на языке «{ $language }»:
+item-date-unknown = дата неизвестна
+item-read-more = Читать статью
 
 ## Latest
 
 latest-title = <b>Свежие новости</b>
 latest-empty = Новостей пока нет. Загляните позже.
-latest-date-unknown = дата неизвестна
-latest-language-en = EN
-latest-language-ru = RU
+latest-more = Ещё
+latest-bad-count = Укажите число от 1 до 20, например /latest 10.
+latest-no-more = Это всё.
+
+## Topics
+
+topics-choose = Нажмите на тему, чтобы подписаться или отписаться. ✅ — ваши темы.
+topics-done = Готово
+topic-usage = Какая тема? Например /topic Казахстан или /topic kazakhstan. /topics — все темы.
+topic-unknown = Я не знаю тему «{ $name }». Может быть: { $suggestions }? /topics — все темы.
+topic-title = <b>{ $topic }</b>: свежие новости
+topic-empty = Новостей по теме «{ $topic }» пока нет.
+subscribe-usage = Какая тема? Например /subscribe Казахстан. /topics покажет все темы кнопками.
+subscribe-done = Вы подписались на тему «{ $topic }».
+subscribe-already = Вы уже подписаны на тему «{ $topic }».
+unsubscribe-usage = Какая тема? Например /unsubscribe Казахстан или /unsubscribe all.
+unsubscribe-done = Вы отписались от темы «{ $topic }».
+unsubscribe-not = Вы не были подписаны на тему «{ $topic }».
+unsubscribe-all-done = Вы отписались от всех тем ({ $count }).
+subscriptions-text =
+    <b>Ваш дайджест</b>
+    Темы: { $topics }
+    Ежедневно в { $time } ({ $zone })
+    Язык: { $language }
+    Статус: { $state }
+subscriptions-none = пока нет: /topics
+state-active = включён
+state-paused = приостановлен (/start возобновит)
+state-blocked = заблокирован
+
+## Settings
+
+lang-usage = Выберите язык дайджеста: /lang en, /lang ru или /lang both.
+lang-done = Язык дайджеста: { $language }.
+time-usage = Укажите время в формате ЧЧ:ММ (24 часа), например /time 08:30.
+time-done = Ежедневный дайджест будет приходить в { $time } ({ $zone }).
+tz-usage = Укажите часовой пояс, например Asia/Almaty, или город: Алматы, Москва, Кабул. Например /tz Алматы.
+tz-unknown = Я не знаю часовой пояс «{ $zone }». Используйте название вида Asia/Almaty или Europe/Moscow или город: Алматы, Москва, Кабул.
+tz-done = Часовой пояс: { $zone } (сейчас там { $now }).
+settings-admins-only = В группах эти настройки меняют только администраторы группы.
+argument-too-long = Слишком длинно: не больше { $max } символов, пожалуйста.
+
+## Search
+
+search-usage = Что искать? Например /search талибы или /search Taliban.
+search-title = <b>Поиск</b>: { $query }
+search-empty = По запросу «{ $query }» ничего не нашлось.
+
+## Digest
+
+digest-title = <b>Ваш дайджест новостей</b>
+digest-no-topics = У вас пока нет тем: выберите их командой /topics.
+digest-nothing-new = По вашим темам ничего нового с прошлого дайджеста.
+digest-more = …и ещё { $count }: /latest
+
+## Admin
+
+admin-only = Простите, это могут только администраторы бота.
+delete-usage = Укажите номер статьи, например /delete 12.
+delete-done = Статья #{ $id } удалена: она больше нигде не показывается.
+delete-missing = Статьи #{ $id } нет, или она уже удалена.
+stats-text =
+    <b>Статистика</b>
+    Статьи: { $en } на английском, { $ru } на русском
+    Чаты: { $active } активных, { $paused } на паузе, { $blocked } заблокировано
+    Доставки за 24 ч: { $sent } отправлено, { $failed } с ошибкой
+    Подписчиков по темам:
+    { $topics }
+stats-no-subscribers = пока никого
+cancel-done = Отменено.
+cancel-nothing = Отменять нечего.
+
+## Post conversation
+
+post-ask = Пришлите статью: вставьте текст, пришлите ссылку или перешлите сообщение. /cancel — выйти.
+post-processing = Читаю…
+post-not-text = Нужен текст, ссылка или пересланное сообщение. /cancel — выйти.
+post-rejected-language = Я публикую только статьи на русском и английском, а эта — на языке «{ $language }». Пришлите другую или /cancel.
+post-rejected-empty = Я не нашёл в этом статьи (только навигация, списки или заголовки). Пришлите другую или /cancel.
+post-rejected-fetch = Не удалось загрузить ссылку: { $reason }. Пришлите текст или /cancel.
+post-duplicate = Эта статья уже опубликована как #{ $id }: { $title }. Пришлите другую или /cancel.
+post-preview-header = <b>Предпросмотр</b>: так её увидят подписчики.
+post-preview-facts = Язык: { $language } · Дата: { $date } · Темы: { $topics }
+post-no-topics = нет
+post-button-publish = Опубликовать
+post-button-title = Изменить заголовок
+post-button-topics = Изменить темы
+post-button-summary-en = Изменить английское резюме
+post-button-summary-ru = Изменить русское резюме
+post-button-cancel = Отмена
+post-ask-title = Пришлите новый заголовок (не больше 100 символов).
+post-ask-summary = Пришлите резюме на языке «{ $language }» (не больше 320 символов).
+post-too-long = Здесь { $length } символов, а можно не больше { $max }. Попробуйте ещё раз.
+post-empty = Пусто. Попробуйте ещё раз.
+post-wrong-language = Это не похоже на язык «{ $language }». Попробуйте ещё раз.
+post-published = Опубликовано как #{ $id }.
+post-cancelled = Отменено: ничего не опубликовано.
+post-use-buttons = Воспользуйтесь кнопками под предпросмотром или /cancel.
 
 ## Errors and unhandled input
 
 error-generic = Простите, у меня что-то сломалось. Попробуйте ещё раз через минуту.
+error-formatting = (отправлено простым текстом: форматирование не удалось показать)
+rate-limited = Вы пишете слишком быстро; подождите несколько секунд.
 unhandled-command = Такой команды я не знаю. /help — список команд.
 unhandled-message = Я понимаю только команды. /help — список команд.
+unhandled-media = Я читаю только текстовые команды; /help — список команд.
 
 ## Console mode
 

@@ -4,14 +4,14 @@ import process from 'node:process'
 import { run, type RunnerHandle } from '@grammyjs/runner'
 import { runConsole } from '#root/bot/console.js'
 import { createI18n, uiLanguageFor } from '#root/bot/i18n.js'
+import { registerCommands } from '#root/bot/commands.js'
+import { createDependencies } from '#root/bot/deps.js'
 import { createBot } from '#root/bot/index.js'
 import { loadConfig } from '#root/cli/run.js'
 import { createDatabase } from '#root/db/client.js'
 import { migrate } from '#root/db/migrate.js'
 import { openDatabaseServer } from '#root/db/open.js'
-import { createRepositories } from '#root/db/repositories/index.js'
 import { createLogger } from '#root/logger.js'
-import { bootstrapNews } from '#root/news/bootstrap.js'
 import { createWebhookServer } from '#root/server/index.js'
 
 const config = loadConfig()
@@ -44,20 +44,20 @@ try {
   const applied = await migrate(dbServer.url)
   if (applied.length)
     logger.info({ msg: 'Migrations applied', applied })
-  const repos = createRepositories(db)
-  await bootstrapNews({ repos, config, logger })
+  const deps = await createDependencies(db, config, logger)
 
   if (config.botMode === 'console') {
     const userId = config.adminIds[0] ?? 1
-    const bot = createBot('console', { config: { ...config, adminIds: [userId, ...config.adminIds] }, logger, repos })
+    const bot = createBot('console', { ...deps, rateLimit: false, config: { ...config, adminIds: [userId, ...config.adminIds] } })
     const languageCode = uiLanguageFor(process.env.LANG)
     process.stderr.write(`${createI18n().t(languageCode, 'console-started')}\n`)
     await runConsole(bot, { input: process.stdin, output: process.stdout, userId, languageCode })
     await shutdown('end of input')
   }
   else {
-    const bot = createBot(config.botToken, { config, logger, repos }, { client: { apiRoot: config.telegramApiRoot } })
+    const bot = createBot(config.botToken, deps, { client: { apiRoot: config.telegramApiRoot } })
     await bot.init()
+    await registerCommands(bot.api, bot.i18n, config.adminIds)
     if (config.botMode === 'webhook') {
       const webhookPath = `/webhook/${bot.botInfo.id}`
       httpServer = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath })

@@ -49,6 +49,10 @@ export async function runConsole(bot: NewsBot, options: ConsoleOptions): Promise
   bot.api.config.use((_prev, method, payload) => {
     const p = payload as { text?: string, parse_mode?: string, message_id?: number, reply_markup?: unknown }
     const keyboard = (p.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard
+    if (method === 'editMessageReplyMarkup' && keyboard) {
+      buttons = keyboard.flat()
+      print(`(buttons changed)\n${keyboard.map(row => row.map(b => `[ ${b.text} ]`).join(' ')).join('\n')}\n`)
+    }
     if (method === 'sendMessage' || method === 'editMessageText') {
       const text = p.parse_mode === 'HTML' ? htmlToPlain(p.text ?? '') : p.text ?? ''
       print(method === 'editMessageText' ? `(edited)\n${text}` : text)

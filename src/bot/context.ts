@@ -1,22 +1,36 @@
+import type { ConversationFlavor } from '@grammyjs/conversations'
 import type { I18nFlavor } from '@grammyjs/i18n'
-import type { Context as DefaultContext } from 'grammy'
+import type { Context as DefaultContext, StorageAdapter } from 'grammy'
 import type { Config } from '#root/config.js'
 import type { Repositories } from '#root/db/repositories/index.js'
 import type { Chat } from '#root/generated/prisma/client.js'
 import type { Logger } from '#root/logger.js'
+import type { Ingest } from '#root/news/ingest.js'
+import type { TopicDirectory } from '#root/news/topic-directory.js'
 
 export interface Dependencies {
   config: Config
   logger: Logger
   repos: Repositories
+  topics: TopicDirectory
+  ingest: Ingest
+  /** where conversations (the admin /post flow) keep their state between updates and restarts */
+  conversationStorage: StorageAdapter<unknown>
+  /** Date.now, replaceable in tests */
+  now?: () => Date
+  /** per-user flood limit; off for the console's single local user */
+  rateLimit?: { limit: number, windowMs: number } | false
 }
 
 interface ExtendedContextFlavor {
   config: Config
   logger: Logger
   repos: Repositories
+  topics: TopicDirectory
+  ingest: Ingest
+  now: () => Date
   /** The chat's stored settings; undefined until /start registers it. */
   chatSettings: Chat | undefined
 }
 
-export type Context = DefaultContext & ExtendedContextFlavor & I18nFlavor
+export type Context = ConversationFlavor<DefaultContext & ExtendedContextFlavor & I18nFlavor>

@@ -10,6 +10,11 @@ export function uiLanguageFor(languageCode: string | undefined): Language {
   return languageCode?.toLowerCase().startsWith('ru') ? 'ru' : 'en'
 }
 
+/** The chat's interface language: the stored one, else the sender's Telegram language. */
+export function localeOf(ctx: Pick<Context, 'chatSettings' | 'from'>): Language {
+  return ctx.chatSettings?.uiLanguage ?? uiLanguageFor(ctx.from?.language_code)
+}
+
 export function createI18n() {
   return new I18n<Context>({
     defaultLocale: 'en',
@@ -17,6 +22,6 @@ export function createI18n() {
     useSession: false,
     fluentBundleOptions: { useIsolating: false },
     // the chat's stored UI language wins over the sender's Telegram language
-    localeNegotiator: ctx => ctx.chatSettings?.uiLanguage ?? uiLanguageFor(ctx.from?.language_code),
+    localeNegotiator: localeOf,
   })
 }

@@ -1,43 +1,90 @@
+import { conversations } from '@grammyjs/conversations'
+import { limit } from '@grammyjs/ratelimiter'
+import { autoRetry } from '@grammyjs/auto-retry'
 import { Bot, type BotConfig } from 'grammy'
 import type { Context, Dependencies } from '#root/bot/context.js'
+import { createPostConversation } from '#root/bot/conversations/post.js'
+import { adminFeature, cancelCommand } from '#root/bot/features/admin.js'
+import { digestFeature } from '#root/bot/features/digest.js'
+import { groupsFeature } from '#root/bot/features/groups.js'
 import { helpFeature } from '#root/bot/features/help.js'
 import { latestFeature } from '#root/bot/features/latest.js'
+import { settingsFeature } from '#root/bot/features/settings.js'
+import { topicsFeature } from '#root/bot/features/topics.js'
 import { unhandledFeature } from '#root/bot/features/unhandled.js'
 import { welcomeFeature } from '#root/bot/features/welcome.js'
 import { createErrorHandler } from '#root/bot/handlers/error.js'
-import { createI18n } from '#root/bot/i18n.js'
+import { createI18n, uiLanguageFor } from '#root/bot/i18n.js'
 
 export type { Context, Dependencies }
 
-export function createBot(token: string, deps: Dependencies, botConfig?: BotConfig<Context>) {
-  const { config, logger, repos } = deps
-  const bot = new Bot<Context>(token, botConfig)
+/** Per user: at most 5 updates in 3 s; the first one over it gets a warning. */
+export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 3000 }
 
+export function createBot(token: string, deps: Dependencies, botConfig?: BotConfig<Context>) {
+  const { config, logger, repos, topics, ingest, conversationStorage } = deps
+  const now = deps.now ?? (() => new Date())
+  const bot = new Bot<Context>(token, botConfig)
   const i18n = createI18n()
+  const warned = new Map<string, number>()
+
+  // API: wait and retry when Telegram answers 429 (or 5xx)
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }))
 
   // Dependencies first, so that everything after them (the error handler too) can log
   bot.use((ctx, next) => {
     ctx.config = config
     ctx.logger = logger.child({ update_id: ctx.update.update_id })
     ctx.repos = repos
+    ctx.topics = topics
+    ctx.ingest = ingest
+    ctx.now = now
     ctx.chatSettings = undefined
     return next()
   })
 
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n))
+  const rateLimit = deps.rateLimit ?? DEFAULT_RATE_LIMIT
+  if (rateLimit) {
+    protectedBot.use(limit({
+      timeFrame: rateLimit.windowMs,
+      limit: rateLimit.limit,
+      keyGenerator: ctx => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        const key = ctx.from?.id.toString() ?? ''
+        if ((warned.get(key) ?? 0) > Date.now() - rateLimit.windowMs)
+          return
+        warned.set(key, Date.now())
+        if (ctx.chat)
+          await ctx.reply(i18n.t(uiLanguageFor(ctx.from?.language_code), 'rate-limited'))
+      },
+    }))
+  }
   protectedBot.use(async (ctx, next) => {
     if (ctx.chat)
       ctx.chatSettings = (await repos.chats.find(ctx.chat.id)) ?? undefined
     return next()
   })
   protectedBot.use(i18n)
+  protectedBot.use(groupsFeature)
+
+  // Conversations: /cancel must see the update before a running conversation does
+  protectedBot.use(conversations({ storage: { type: 'key', adapter: conversationStorage as never, prefix: 'conversation:' } }))
+  protectedBot.use(cancelCommand)
+  protectedBot.use(createPostConversation({ i18n, topics }))
+
+  // Features
   protectedBot.use(welcomeFeature)
   protectedBot.use(helpFeature)
   protectedBot.use(latestFeature)
+  protectedBot.use(topicsFeature)
+  protectedBot.use(settingsFeature)
+  protectedBot.use(digestFeature)
+  protectedBot.use(adminFeature)
   // must be the last handler
   protectedBot.use(unhandledFeature)
 
-  return bot
+  return Object.assign(bot, { i18n })
 }
 
 export type NewsBot = ReturnType<typeof createBot>

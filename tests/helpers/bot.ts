@@ -1,33 +1,38 @@
 // Starts the real bot with real long polling (@grammyjs/runner) against the fake Bot API.
 import { run, type RunnerHandle } from '@grammyjs/runner'
-import { createBot, type NewsBot } from '#root/bot/index.js'
+import { createDependencies } from '#root/bot/deps.js'
+import { createBot, type Dependencies, type NewsBot } from '#root/bot/index.js'
 import { parseConfig } from '#root/config.js'
 import { createLogger } from '#root/logger.js'
-import { bootstrapNews } from '#root/news/bootstrap.js'
 import type { TestDatabase } from './database.js'
 import { FAKE_TOKEN, FakeBotApi } from './fake-bot-api.js'
 
 export interface RunningBot {
   api: FakeBotApi
   bot: NewsBot
+  deps: Dependencies
   stop: () => Promise<void>
 }
 
-export async function startTestBot(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningBot> {
-  const api = await new FakeBotApi().start()
-  const config = parseConfig({ BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, ...env })
+export const ADMIN_ID = 9001
+
+export async function startTestBot(database: TestDatabase, options: { env?: Record<string, string>, api?: FakeBotApi, now?: () => Date } = {}): Promise<RunningBot> {
+  const api = options.api ?? await new FakeBotApi().start()
+  const config = parseConfig({ BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, ADMIN_IDS: String(ADMIN_ID), ...options.env })
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false)
-  await bootstrapNews({ repos: database.repos, config, logger })
-  const bot = createBot(FAKE_TOKEN, { config, logger, repos: database.repos }, { client: { apiRoot: api.apiRoot } })
+  const deps = { ...await createDependencies(database.db, config, logger), ...(options.now ? { now: options.now } : {}) }
+  const bot = createBot(FAKE_TOKEN, deps, { client: { apiRoot: api.apiRoot } })
   await bot.init()
   const runner: RunnerHandle = run(bot)
   return {
     api,
     bot,
+    deps,
     stop: async () => {
       if (runner.isRunning())
         await runner.stop()
-      await api.close()
+      if (!options.api)
+        await api.close()
     },
   }
 }

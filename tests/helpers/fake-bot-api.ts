@@ -33,6 +33,8 @@ export class FakeBotApi {
   readonly messages: SentMessage[] = []
   readonly blocked = new Set<number>()
   readonly missingChats = new Set<number>()
+  /** chat id -> user ids who are admins there (getChatMember) */
+  readonly chatAdmins = new Map<number, Set<number>>()
   readonly botInfo: UserFromGetMe = {
     id: 123456, is_bot: true, first_name: 'Test News Bot', username: 'test_news_bot', can_join_groups: true,
     can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false,
@@ -185,6 +187,21 @@ export class FakeBotApi {
       case 'sendMessage':
       case 'editMessageText':
         return this.message(method, p)
+      case 'editMessageReplyMarkup': {
+        const existing = this.messages.find(m => m.chatId === Number(p.chat_id) && m.messageId === Number(p.message_id))
+        if (!existing)
+          return { error: { status: 400, description: 'Bad Request: message to edit not found' } }
+        if (JSON.stringify(existing.replyMarkup) === JSON.stringify(p.reply_markup))
+          return { error: { status: 400, description: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message' } }
+        existing.replyMarkup = p.reply_markup
+        return { ok: this.toMessage(existing) }
+      }
+      case 'getChatMember': {
+        const chatId = Number(p.chat_id)
+        const userId = Number(p.user_id)
+        const status = this.chatAdmins.get(chatId)?.has(userId) ? 'administrator' : 'member'
+        return { ok: { status, user: { id: userId, is_bot: false, first_name: 'User' } } }
+      }
       default:
         return { error: { status: 404, description: 'Not Found: method not found' } }
     }
@@ -251,6 +268,21 @@ export class FakeBotApi {
 }
 
 let counter = 0
+
+/** A button press on the bot's message `messageId` in the user's private chat (or the given chat). */
+export function callbackQuery(data: string, options: { userId?: number, languageCode?: string, chatId?: number, messageId: number }): Omit<Update, 'update_id'> {
+  const userId = options.userId ?? 1001
+  const chatId = options.chatId ?? userId
+  return {
+    callback_query: {
+      id: String(++counter),
+      from: { id: userId, is_bot: false, first_name: 'Test', language_code: options.languageCode ?? 'en' },
+      chat_instance: String(chatId),
+      data,
+      message: { message_id: options.messageId, date: Math.floor(Date.now() / 1000), chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: 'supergroup', title: 'Group' }, text: '' },
+    },
+  } as Omit<Update, 'update_id'>
+}
 
 /** A text message update from a user in a private chat (or the given chat). */
 export function textMessage(text: string, options: { userId?: number, languageCode?: string, chat?: Message['chat'] } = {}): Omit<Update, 'update_id'> {

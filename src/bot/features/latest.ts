@@ -1,16 +1,69 @@
-import { Composer } from 'grammy'
+// /latest [n] and its "More" button; /topic <name> and its "More" button.
+import { Composer, InlineKeyboard } from 'grammy'
 import type { Context } from '#root/bot/context.js'
-import { renderLatest } from '#root/bot/helpers/render-latest.js'
+import { localeOf } from '#root/bot/i18n.js'
+import { argument, renderFor } from '#root/bot/helpers/items.js'
+import { sendParts } from '#root/bot/helpers/reply.js'
 
-const LATEST_COUNT = 5
+const DEFAULT_COUNT = 5
+const MAX_COUNT = 20
 
 const composer = new Composer<Context>()
 
+/** Sends `count` items from `offset`, with a More button when there are more. */
+async function sendPage(ctx: Context, options: { offset: number, count: number, topicId?: number, title: string, empty: string }): Promise<void> {
+  const { offset, count, topicId } = options
+  const articles = await ctx.repos.articles.latest(count + 1, offset, topicId)
+  if (articles.length === 0) {
+    await ctx.reply(offset === 0 ? options.empty : ctx.t('latest-no-more'))
+    return
+  }
+  const page = articles.slice(0, count)
+  const more = articles.length > count
+    ? new InlineKeyboard().text(ctx.t('latest-more'), `more:${topicId ?? 0}:${offset + count}:${count}`)
+    : undefined
+  await sendParts(ctx, [...(offset === 0 ? [options.title] : []), ...renderFor(ctx, page)], more)
+}
+
 composer.command('latest', async (ctx) => {
-  const articles = await ctx.repos.articles.latest(LATEST_COUNT)
-  if (articles.length === 0)
-    return ctx.reply(ctx.t('latest-empty'))
-  return ctx.reply(renderLatest(articles, ctx.t.bind(ctx)), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
+  const text = await argument(ctx)
+  if (text === undefined)
+    return
+  const count = text === '' ? DEFAULT_COUNT : Number(text)
+  if (!/^\d{1,2}$/.test(text || '5') || !Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
+    await ctx.reply(ctx.t('latest-bad-count'))
+    return
+  }
+  await sendPage(ctx, { offset: 0, count, title: ctx.t('latest-title'), empty: ctx.t('latest-empty') })
+})
+
+composer.command('topic', async (ctx) => {
+  const name = await argument(ctx)
+  if (name === undefined)
+    return
+  if (name === '') {
+    await ctx.reply(ctx.t('topic-usage'))
+    return
+  }
+  const topic = ctx.topics.resolve(name)
+  const language = localeOf(ctx)
+  if (!topic) {
+    const suggestions = ctx.topics.closest(name).map(t => `/topic ${t.slug} (${ctx.topics.name(t, language)})`).join(', ')
+    await ctx.reply(ctx.t('topic-unknown', { name, suggestions }))
+    return
+  }
+  const topicName = ctx.topics.name(topic, language)
+  await sendPage(ctx, { offset: 0, count: DEFAULT_COUNT, topicId: topic.id, title: ctx.t('topic-title', { topic: topicName }), empty: ctx.t('topic-empty', { topic: topicName }) })
+})
+
+composer.callbackQuery(/^more:(\d+):(\d+):(\d+)$/, async (ctx) => {
+  const [topic, offset, count] = [1, 2, 3].map(i => Number(ctx.match[i])) as [number, number, number]
+  await ctx.answerCallbackQuery()
+  if (count < 1 || count > MAX_COUNT)
+    return
+  // the button has done its job: take it off the message it was under
+  await ctx.editMessageReplyMarkup().catch(() => undefined)
+  await sendPage(ctx, { offset, count, topicId: topic || undefined, title: '', empty: ctx.t('latest-no-more') })
 })
 
 export { composer as latestFeature }

@@ -1,25 +1,44 @@
 import { Composer } from 'grammy'
 import type { Context } from '#root/bot/context.js'
+import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
 import { uiLanguageFor } from '#root/bot/i18n.js'
+import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
+import type { Language } from '#root/news/types.js'
 
 const composer = new Composer<Context>()
 
 composer.command('start', async (ctx) => {
   const chat = ctx.chat
+  const before = ctx.chatSettings
+  if (before && chat.type !== 'private' && !(await requireSettingsRights(ctx)))
+    return
   ctx.chatSettings = await ctx.repos.chats.register({
     id: chat.id,
     type: chat.type,
     title: chat.type === 'private' ? null : chat.title,
-    uiLanguage: ctx.chatSettings?.uiLanguage ?? uiLanguageFor(ctx.from?.language_code),
+    uiLanguage: before?.uiLanguage ?? uiLanguageFor(ctx.from?.language_code),
     timeZone: ctx.config.defaultTimeZone,
     digestTime: ctx.config.defaultDigestTime,
   })
   await ctx.i18n.renegotiateLocale()
-  ctx.logger.info({ msg: 'Chat registered', chat_id: chat.id, ui_language: ctx.chatSettings.uiLanguage })
-  if (chat.type === 'private')
-    await ctx.reply(ctx.t('start-greeting', { name: ctx.from?.first_name ?? '' }))
-  else
-    await ctx.reply(ctx.t('start-greeting-group'))
+  ctx.logger.info({ msg: before ? 'Chat resumed' : 'Chat registered', chat_id: chat.id })
+  if (before && before.state !== 'active') {
+    await ctx.reply(ctx.t('start-resumed'))
+    return
+  }
+  const chosen = new Set(await ctx.repos.chats.subscriptions(chat.id))
+  const keyboard = topicsKeyboard(ctx.topics.all(), chosen, ctx.chatSettings.uiLanguage as Language, 'sub')
+  const greeting = chat.type === 'private' ? ctx.t('start-greeting', { name: ctx.from?.first_name ?? '' }) : ctx.t('start-greeting-group')
+  await ctx.reply(greeting, { reply_markup: keyboard })
+})
+
+composer.command('stop', async (ctx) => {
+  if (!ctx.chatSettings || !(await requireSettingsRights(ctx)))
+    return ctx.reply(ctx.t('stop-already'))
+  if (ctx.chatSettings.state === 'paused')
+    return ctx.reply(ctx.t('stop-already'))
+  await ctx.repos.chats.update(ctx.chat.id, { state: 'paused' })
+  return ctx.reply(ctx.t('stop-done'))
 })
 
 export { composer as welcomeFeature }

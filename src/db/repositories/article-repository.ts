@@ -79,18 +79,81 @@ export function createArticleRepository(db: Database) {
       return db.article.findUnique({ where: { id }, include: { summaries: true, topics: { include: { topic: true } } } })
     },
 
-    /** Newest live articles first: by publication date where known, else by ingest time. */
-    async latest(limit: number, offset = 0) {
+    /** Newest live articles first (by publication date where known, else ingest time), optionally of one topic. */
+    async latest(limit: number, offset = 0, topicId?: number) {
       return db.article.findMany({
-        where: { deletedAt: null },
+        where: { deletedAt: null, ...(topicId === undefined ? {} : { topics: { some: { topicId } } }) },
         orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { ingestedAt: 'desc' }, { id: 'desc' }],
         take: limit,
         skip: offset,
-        include: { summaries: true },
+        include: { summaries: true, topics: { select: { topicId: true } } },
       })
+    },
+
+    async countLive(topicId?: number): Promise<number> {
+      return db.article.count({ where: { deletedAt: null, ...(topicId === undefined ? {} : { topics: { some: { topicId } } }) } })
+    },
+
+    /** Live articles on any of `topicIds` published or ingested after `since`, newest first. */
+    async forDigest(topicIds: number[], since: Date, limit: number) {
+      const where = {
+        deletedAt: null,
+        topics: { some: { topicId: { in: topicIds } } },
+        OR: [{ ingestedAt: { gt: since } }, { publishedAt: { gt: since } }],
+      }
+      const [items, total] = await Promise.all([
+        db.article.findMany({
+          where,
+          orderBy: [{ ingestedAt: 'desc' }, { id: 'desc' }],
+          take: limit,
+          include: { summaries: true, topics: { select: { topicId: true } } },
+        }),
+        db.article.count({ where }),
+      ])
+      return { items, total }
+    },
+
+    /**
+     * Full-text search over title and body with the English and the Russian
+     * configuration at once (expression index articles_search_idx), ranked.
+     * `alternatives` are OR-ed in: topic names in both languages, so that
+     * "талибов" also finds English articles about the Taliban.
+     */
+    async search(query: string, alternatives: string[], limit: number) {
+      const text = [query, ...alternatives.map(a => `"${a.replace(/"/g, '')}"`)].join(' or ')
+      const rows = await db.$queryRaw<Array<{ id: number }>>`
+        WITH q AS (SELECT websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('russian', ${text}) AS query)
+        SELECT a.id FROM articles a, q
+        WHERE a.deleted_at IS NULL AND (
+          setweight(to_tsvector('english'::regconfig, a.title), 'A') || setweight(to_tsvector('english'::regconfig, a.body), 'B') ||
+          setweight(to_tsvector('russian'::regconfig, a.title), 'A') || setweight(to_tsvector('russian'::regconfig, a.body), 'B')) @@ q.query
+        ORDER BY ts_rank(
+          setweight(to_tsvector('english'::regconfig, a.title), 'A') || setweight(to_tsvector('english'::regconfig, a.body), 'B') ||
+          setweight(to_tsvector('russian'::regconfig, a.title), 'A') || setweight(to_tsvector('russian'::regconfig, a.body), 'B'), q.query) DESC, a.id DESC
+        LIMIT ${limit}`
+      if (rows.length === 0)
+        return []
+      const articles = await db.article.findMany({ where: { id: { in: rows.map(r => r.id) } }, include: { summaries: true, topics: { select: { topicId: true } } } })
+      const byId = new Map(articles.map(a => [a.id, a]))
+      return rows.flatMap(r => byId.get(r.id) ?? [])
+    },
+
+    /** Soft delete: the article stays for the record but is shown nowhere. False when already deleted or absent. */
+    async softDelete(id: number): Promise<boolean> {
+      const { count } = await db.article.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } })
+      return count > 0
+    },
+
+    async countByLanguage(): Promise<Record<'en' | 'ru', number>> {
+      const groups = await db.article.groupBy({ by: ['language'], where: { deletedAt: null }, _count: { _all: true } })
+      const counts = { en: 0, ru: 0 }
+      for (const g of groups)
+        counts[g.language] = g._count._all
+      return counts
     },
   }
 }
 
 export type ArticleRepository = ReturnType<typeof createArticleRepository>
+/** What renderers need of an article: its fields, summaries and topic ids. */
 export type ArticleWithSummaries = Awaited<ReturnType<ArticleRepository['latest']>>[number]

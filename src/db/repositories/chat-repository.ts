@@ -1,5 +1,5 @@
 import type { Database } from '#root/db/client.js'
-import type { ChatType, Language } from '#root/generated/prisma/enums.js'
+import type { ChatState, ChatType, DigestLanguage, Language } from '#root/generated/prisma/enums.js'
 
 export interface ChatRegistration {
   id: number
@@ -8,6 +8,14 @@ export interface ChatRegistration {
   uiLanguage: Language
   timeZone: string
   digestTime: string
+}
+
+export interface ChatSettings {
+  uiLanguage?: Language
+  digestLanguage?: DigestLanguage
+  timeZone?: string
+  digestTime?: string
+  state?: ChatState
 }
 
 export function createChatRepository(db: Database) {
@@ -24,6 +32,48 @@ export function createChatRepository(db: Database) {
         create: { id: BigInt(id), ...fields, digestLanguage: fields.uiLanguage },
         update: { state: 'active', title: fields.title },
       })
+    },
+
+    async update(id: number, settings: ChatSettings) {
+      return db.chat.update({ where: { id: BigInt(id) }, data: settings })
+    },
+
+    /** A group became a supergroup: its settings and subscriptions move to the new id. */
+    async migrate(fromId: number, toId: number): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const existing = await tx.chat.findUnique({ where: { id: BigInt(toId) }, select: { id: true } })
+        if (existing)
+          await tx.chat.delete({ where: { id: BigInt(toId) } })
+        await tx.chat.updateMany({ where: { id: BigInt(fromId) }, data: { id: BigInt(toId), type: 'supergroup' } })
+      })
+    },
+
+    async subscriptions(chatId: number): Promise<number[]> {
+      const rows = await db.subscription.findMany({ where: { chatId: BigInt(chatId) }, select: { topicId: true } })
+      return rows.map(r => r.topicId)
+    },
+
+    async subscribe(chatId: number, topicId: number): Promise<boolean> {
+      const { count } = await db.subscription.createMany({ data: [{ chatId: BigInt(chatId), topicId }], skipDuplicates: true })
+      return count > 0
+    },
+
+    async unsubscribe(chatId: number, topicId?: number): Promise<number> {
+      const { count } = await db.subscription.deleteMany({ where: { chatId: BigInt(chatId), ...(topicId === undefined ? {} : { topicId }) } })
+      return count
+    },
+
+    async countByState(): Promise<Record<ChatState, number>> {
+      const groups = await db.chat.groupBy({ by: ['state'], _count: { _all: true } })
+      const counts: Record<ChatState, number> = { active: 0, paused: 0, blocked: 0 }
+      for (const g of groups)
+        counts[g.state] = g._count._all
+      return counts
+    },
+
+    async subscribersPerTopic(): Promise<Map<number, number>> {
+      const groups = await db.subscription.groupBy({ by: ['topicId'], _count: { _all: true } })
+      return new Map(groups.map(g => [g.topicId, g._count._all]))
     },
   }
 }

@@ -1,0 +1,71 @@
+// Admin commands (ADMIN_IDS): /post enters the conversation, /cancel leaves it,
+// /delete soft-deletes (audited), /stats. Anyone else gets a polite refusal.
+import { Composer } from 'grammy'
+import type { Context } from '#root/bot/context.js'
+import { POST_CONVERSATION } from '#root/bot/conversations/post.js'
+import { argument } from '#root/bot/helpers/items.js'
+import { isBotAdmin } from '#root/bot/helpers/permissions.js'
+import { localeOf } from '#root/bot/i18n.js'
+
+const composer = new Composer<Context>()
+
+const ADMIN_COMMANDS = ['post', 'delete', 'stats']
+
+// refusal first, so that nothing below runs for anyone else
+composer.command(ADMIN_COMMANDS, async (ctx, next) => {
+  if (isBotAdmin(ctx))
+    return next()
+  return ctx.reply(ctx.t('admin-only'))
+})
+
+composer.command('post', async (ctx) => {
+  await ctx.conversation.exitAll()
+  await ctx.conversation.enter(POST_CONVERSATION)
+})
+
+composer.command('delete', async (ctx) => {
+  const value = await argument(ctx)
+  if (value === undefined)
+    return
+  const id = Number(value.replace(/^#/, ''))
+  if (!/^#?\d{1,9}$/.test(value))
+    return ctx.reply(ctx.t('delete-usage'))
+  if (!(await ctx.repos.articles.softDelete(id)))
+    return ctx.reply(ctx.t('delete-missing', { id }))
+  await ctx.repos.audit.record({ actorId: ctx.from!.id, action: 'delete', articleId: id })
+  ctx.logger.info({ msg: 'Article deleted', article_id: id, admin_id: ctx.from!.id })
+  return ctx.reply(ctx.t('delete-done', { id }))
+})
+
+composer.command('stats', async (ctx) => {
+  const since = new Date(ctx.now().getTime() - 24 * 60 * 60 * 1000)
+  const [articles, chats, subscribers, deliveries] = await Promise.all([
+    ctx.repos.articles.countByLanguage(),
+    ctx.repos.chats.countByState(),
+    ctx.repos.chats.subscribersPerTopic(),
+    ctx.repos.deliveries.countSince(since),
+  ])
+  const language = localeOf(ctx)
+  const topics = ctx.topics.all()
+    .filter(topic => subscribers.has(topic.id))
+    .sort((a, b) => subscribers.get(b.id)! - subscribers.get(a.id)!)
+    .map(topic => `${ctx.topics.name(topic, language)}: ${subscribers.get(topic.id)}`)
+  return ctx.reply(ctx.t('stats-text', {
+    ...articles,
+    ...chats,
+    ...deliveries,
+    topics: topics.length > 0 ? topics.join('\n') : ctx.t('stats-no-subscribers'),
+  }), { parse_mode: 'HTML' })
+})
+
+export { composer as adminFeature }
+
+/** /cancel leaves a conversation; it must run before the conversation sees the update. */
+export const cancelCommand = new Composer<Context>()
+cancelCommand.command('cancel', async (ctx) => {
+  if (!isBotAdmin(ctx))
+    return ctx.reply(ctx.t('admin-only'))
+  const active = Object.keys(ctx.conversation.active()).length > 0
+  await ctx.conversation.exitAll()
+  return ctx.reply(ctx.t(active ? 'cancel-done' : 'cancel-nothing'))
+})

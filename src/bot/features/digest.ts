@@ -1,0 +1,38 @@
+// /digest: the digest as it would be pushed now; /search.
+import { Composer } from 'grammy'
+import type { Context } from '#root/bot/context.js'
+import { argument, renderFor } from '#root/bot/helpers/items.js'
+import { sendParts } from '#root/bot/helpers/reply.js'
+import { escapeHtml } from '#root/digest/html.js'
+import { composeDigest } from '#root/digest/compose.js'
+
+const SEARCH_RESULTS = 10
+
+const composer = new Composer<Context>()
+
+composer.command('digest', async (ctx) => {
+  const topicIds = ctx.chatSettings ? await ctx.repos.chats.subscriptions(ctx.chat.id) : []
+  if (topicIds.length === 0)
+    return ctx.reply(ctx.t('digest-no-topics'))
+  const digest = await composeDigest(ctx.repos.articles, topicIds, ctx.chatSettings?.lastDigestAt ?? null, ctx.now())
+  if (digest.items.length === 0)
+    return ctx.reply(ctx.t('digest-nothing-new'))
+  const tail = digest.more > 0 ? [ctx.t('digest-more', { count: digest.more })] : []
+  return sendParts(ctx, [ctx.t('digest-title'), ...renderFor(ctx, digest.items), ...tail])
+})
+
+composer.command('search', async (ctx) => {
+  const query = await argument(ctx)
+  if (query === undefined)
+    return
+  if (!query)
+    return ctx.reply(ctx.t('search-usage'))
+  // topics named in the query add their names in both languages: "талибов" finds English articles too
+  const alternatives = ctx.topics.mentioned(query).flatMap(topic => [topic.nameEn, topic.nameRu, ...topic.aliasesEn, ...topic.aliasesRu])
+  const found = await ctx.repos.articles.search(query, alternatives, SEARCH_RESULTS)
+  if (found.length === 0)
+    return ctx.reply(ctx.t('search-empty', { query }))
+  return sendParts(ctx, [ctx.t('search-title', { query: escapeHtml(query) }), ...renderFor(ctx, found)])
+})
+
+export { composer as digestFeature }

@@ -1,0 +1,61 @@
+// /lang, /time, /tz.
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { Composer } from 'grammy'
+import type { Context } from '#root/bot/context.js'
+import { ensureChat } from '#root/bot/features/topics.js'
+import { argument } from '#root/bot/helpers/items.js'
+import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
+import { resolveTimeZone } from '#root/bot/helpers/time-zones.js'
+
+const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/
+
+const composer = new Composer<Context>()
+
+composer.command('lang', async (ctx) => {
+  const value = (await argument(ctx))?.toLowerCase()
+  if (value === undefined)
+    return
+  if (value !== 'en' && value !== 'ru' && value !== 'both')
+    return ctx.reply(ctx.t('lang-usage'))
+  if (!(await requireSettingsRights(ctx)))
+    return
+  await ensureChat(ctx)
+  // the interface follows en or ru; "both" keeps the interface as it is
+  ctx.chatSettings = await ctx.repos.chats.update(ctx.chat.id, { digestLanguage: value, ...(value === 'both' ? {} : { uiLanguage: value }) })
+  await ctx.i18n.renegotiateLocale()
+  return ctx.reply(ctx.t('lang-done', { language: ctx.t(`language-${value}`) }))
+})
+
+composer.command('time', async (ctx) => {
+  const value = await argument(ctx)
+  if (value === undefined)
+    return
+  const match = TIME.exec(value)
+  if (!match)
+    return ctx.reply(ctx.t('time-usage'))
+  if (!(await requireSettingsRights(ctx)))
+    return
+  await ensureChat(ctx)
+  const time = `${match[1]!.padStart(2, '0')}:${match[2]}`
+  ctx.chatSettings = await ctx.repos.chats.update(ctx.chat.id, { digestTime: time })
+  return ctx.reply(ctx.t('time-done', { time, zone: ctx.chatSettings.timeZone }))
+})
+
+composer.command('tz', async (ctx) => {
+  const value = await argument(ctx)
+  if (value === undefined)
+    return
+  if (!value)
+    return ctx.reply(ctx.t('tz-usage'))
+  const zone = resolveTimeZone(value)
+  if (!zone)
+    return ctx.reply(ctx.t('tz-unknown', { zone: value }))
+  if (!(await requireSettingsRights(ctx)))
+    return
+  await ensureChat(ctx)
+  ctx.chatSettings = await ctx.repos.chats.update(ctx.chat.id, { timeZone: zone })
+  return ctx.reply(ctx.t('tz-done', { zone, now: format(new TZDate(ctx.now().getTime(), zone), 'HH:mm') }))
+})
+
+export { composer as settingsFeature }

@@ -1,0 +1,102 @@
+// /topics (toggle buttons), /subscribe, /unsubscribe, /subscriptions.
+import { Composer } from 'grammy'
+import type { Context } from '#root/bot/context.js'
+import { argument } from '#root/bot/helpers/items.js'
+import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
+import { localeOf, uiLanguageFor } from '#root/bot/i18n.js'
+import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
+import type { Language } from '#root/news/types.js'
+
+const composer = new Composer<Context>()
+
+const language = (ctx: Context) => localeOf(ctx)
+
+/** Settings need a registered chat: register it on first use, as /start would. */
+async function ensureChat(ctx: Context): Promise<void> {
+  if (ctx.chatSettings || !ctx.chat)
+    return
+  ctx.chatSettings = await ctx.repos.chats.register({
+    id: ctx.chat.id,
+    type: ctx.chat.type,
+    title: ctx.chat.type === 'private' ? null : ctx.chat.title ?? null,
+    uiLanguage: uiLanguageFor(ctx.from?.language_code),
+    timeZone: ctx.config.defaultTimeZone,
+    digestTime: ctx.config.defaultDigestTime,
+  })
+}
+
+composer.command('topics', async (ctx) => {
+  const chosen = new Set(ctx.chatSettings ? await ctx.repos.chats.subscriptions(ctx.chat.id) : [])
+  await ctx.reply(ctx.t('topics-choose'), { reply_markup: topicsKeyboard(ctx.topics.all(), chosen, language(ctx), 'sub') })
+})
+
+composer.callbackQuery(/^sub:(\d+)$/, async (ctx) => {
+  const topic = ctx.topics.byId(Number(ctx.match[1]))
+  if (!topic || !ctx.chat) {
+    await ctx.answerCallbackQuery()
+    return
+  }
+  if (!(await requireSettingsRights(ctx)))
+    return
+  await ensureChat(ctx)
+  const subscribed = await ctx.repos.chats.subscribe(ctx.chat.id, topic.id) || (await ctx.repos.chats.unsubscribe(ctx.chat.id, topic.id), false)
+  const name = ctx.topics.name(topic, language(ctx))
+  await ctx.answerCallbackQuery({ text: ctx.t(subscribed ? 'subscribe-done' : 'unsubscribe-done', { topic: name }) })
+  const chosen = new Set(await ctx.repos.chats.subscriptions(ctx.chat.id))
+  await ctx.editMessageReplyMarkup({ reply_markup: topicsKeyboard(ctx.topics.all(), chosen, language(ctx), 'sub') })
+})
+
+composer.command('subscribe', async (ctx) => {
+  const name = await argument(ctx)
+  if (name === undefined)
+    return
+  if (!name)
+    return ctx.reply(ctx.t('subscribe-usage'))
+  const topic = ctx.topics.resolve(name)
+  if (!topic) {
+    const suggestions = ctx.topics.closest(name).map(t => `/subscribe ${t.slug}`).join(', ')
+    return ctx.reply(ctx.t('topic-unknown', { name, suggestions }))
+  }
+  if (!(await requireSettingsRights(ctx)))
+    return
+  await ensureChat(ctx)
+  const added = await ctx.repos.chats.subscribe(ctx.chat.id, topic.id)
+  return ctx.reply(ctx.t(added ? 'subscribe-done' : 'subscribe-already', { topic: ctx.topics.name(topic, language(ctx)) }))
+})
+
+composer.command('unsubscribe', async (ctx) => {
+  const name = await argument(ctx)
+  if (name === undefined)
+    return
+  if (!name)
+    return ctx.reply(ctx.t('unsubscribe-usage'))
+  const all = /^(all|все|всё)$/i.test(name)
+  const topic = all ? undefined : ctx.topics.resolve(name)
+  if (!all && !topic) {
+    const suggestions = ctx.topics.closest(name).map(t => `/unsubscribe ${t.slug}`).join(', ')
+    return ctx.reply(ctx.t('topic-unknown', { name, suggestions }))
+  }
+  if (!(await requireSettingsRights(ctx)))
+    return
+  const removed = ctx.chatSettings ? await ctx.repos.chats.unsubscribe(ctx.chat.id, topic?.id) : 0
+  if (all)
+    return ctx.reply(ctx.t('unsubscribe-all-done', { count: removed }))
+  return ctx.reply(ctx.t(removed > 0 ? 'unsubscribe-done' : 'unsubscribe-not', { topic: ctx.topics.name(topic!, language(ctx)) }))
+})
+
+composer.command('subscriptions', async (ctx) => {
+  await ensureChat(ctx)
+  const chat = ctx.chatSettings!
+  const names = (await ctx.repos.chats.subscriptions(ctx.chat.id))
+    .flatMap(id => ctx.topics.byId(id) ?? [])
+    .map(topic => ctx.topics.name(topic, language(ctx)))
+  await ctx.reply(ctx.t('subscriptions-text', {
+    topics: names.length > 0 ? names.join(', ') : ctx.t('subscriptions-none'),
+    time: chat.digestTime,
+    zone: chat.timeZone,
+    language: ctx.t(`language-${chat.digestLanguage}`),
+    state: ctx.t(`state-${chat.state}`),
+  }), { parse_mode: 'HTML' })
+})
+
+export { composer as topicsFeature, ensureChat }

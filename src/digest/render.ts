@@ -1,0 +1,70 @@
+// One news item as Telegram HTML: bold title, summary in the chat's digest
+// language (both: English then Russian, each marked), source and date, topics
+// as hashtags, and a link. Every article string is escaped.
+import { tz } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { enGB, ru } from 'date-fns/locale'
+import type { DigestLanguage } from '#root/generated/prisma/enums.js'
+import { escapeHtml } from '#root/digest/html.js'
+import type { TopicDirectory } from '#root/news/topic-directory.js'
+import type { Language } from '#root/news/types.js'
+
+/** What an item needs of an article (a stored one, or a draft in the /post preview). */
+export interface RenderableArticle {
+  title: string
+  language: Language
+  sourceName: string | null
+  url: string | null
+  publishedAt: Date | null
+  summaries: Array<{ language: Language, title: string | null, text: string }>
+  topics: Array<{ topicId: number }>
+}
+
+export type Translate = (key: string, args?: Record<string, string | number>) => string
+
+export interface RenderOptions {
+  digestLanguage: DigestLanguage
+  /** the reader's interface language: dates and labels */
+  locale: Language
+  topics: TopicDirectory
+  t: Translate
+}
+
+const DATE_LOCALES = { en: enGB, ru }
+const UTC = tz('UTC')
+
+/** A calendar date in the reader's language ("7 September 2024", "7 сентября 2024"). */
+export function formatDate(date: Date, locale: Language): string {
+  return format(date, 'd MMMM yyyy', { locale: DATE_LOCALES[locale], in: UTC })
+}
+
+export function hashtag(slug: string): string {
+  return `#${slug.replace(/-/g, '_')}`
+}
+
+export function renderItem(article: RenderableArticle, options: RenderOptions): string {
+  const { digestLanguage, locale, topics, t } = options
+  const summaries = new Map(article.summaries.map(s => [s.language, s]))
+  const wanted: Language[] = digestLanguage === 'both' ? ['en', 'ru'] : [digestLanguage]
+  const available = wanted.filter(language => summaries.has(language))
+  const shown: Language[] = available.length > 0 ? available : [article.language]
+
+  const single = digestLanguage !== 'both' ? summaries.get(digestLanguage) : undefined
+  const title = single?.title ?? article.title
+  const lines = [`<b>${escapeHtml(title)}</b>`]
+  for (const language of shown) {
+    const summary = summaries.get(language)
+    if (!summary)
+      continue
+    const mark = digestLanguage === 'both' || available.length === 0 ? `<i>${t(available.length === 0 ? 'item-only-in' : 'item-mark', { language: t(`language-${language}`) })}</i> ` : ''
+    lines.push(`${mark}${escapeHtml(summary.text)}`)
+  }
+  const date = article.publishedAt ? formatDate(article.publishedAt, locale) : t('item-date-unknown')
+  lines.push(`<i>${[article.sourceName, date].filter(Boolean).map(part => escapeHtml(String(part))).join(' · ')}</i>`)
+  const tags = article.topics.flatMap(link => topics.byId(link.topicId) ?? []).map(topic => hashtag(topic.slug))
+  if (tags.length > 0)
+    lines.push(tags.join(' '))
+  if (article.url)
+    lines.push(`<a href="${escapeHtml(article.url)}">${escapeHtml(t('item-read-more'))}</a>`)
+  return lines.join('\n')
+}
