@@ -2,8 +2,8 @@
 import type { Server } from 'node:http'
 import process from 'node:process'
 import { run, type RunnerHandle } from '@grammyjs/runner'
-import { runConsole } from '#root/bot/console.js'
-import { createI18n, uiLanguageFor } from '#root/bot/i18n.js'
+import { createConsoleTransport, runConsole } from '#root/bot/console.js'
+import { uiLanguageFor } from '#root/bot/i18n.js'
 import { registerCommands } from '#root/bot/commands.js'
 import { createDependencies } from '#root/bot/deps.js'
 import { createBot } from '#root/bot/index.js'
@@ -48,10 +48,11 @@ try {
 
   if (config.botMode === 'console') {
     const userId = config.adminIds[0] ?? 1
-    const bot = createBot('console', { ...deps, rateLimit: false, config: { ...config, adminIds: [userId, ...config.adminIds] } })
+    const transport = createConsoleTransport(process.stdout, userId)
+    const bot = createBot('console', { ...deps, rateLimit: false, config: { ...config, adminIds: [userId, ...config.adminIds] } }, { client: { fetch: transport.fetch } })
     const languageCode = uiLanguageFor(process.env.LANG)
-    process.stderr.write(`${createI18n().t(languageCode, 'console-started')}\n`)
-    await runConsole(bot, { input: process.stdin, output: process.stdout, userId, languageCode })
+    process.stderr.write(`${bot.i18n.t(languageCode, 'console-started')}\n`)
+    await runConsole(bot, { input: process.stdin, transport, userId, languageCode })
     await shutdown('end of input')
   }
   else {

@@ -20,7 +20,7 @@ describe('npm start with BOT_TOKEN (long polling)', () => {
 
   it('should migrate, seed, answer /start over HTTP long polling and stop cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, LOG_LEVEL: 'warn', ADMIN_IDS: '4242' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stderr = ''
@@ -28,7 +28,15 @@ describe('npm start with BOT_TOKEN (long polling)', () => {
     const exited = new Promise<number | null>(resolve => child.on('close', resolve))
     try {
       await api.waitFor(() => api.calls.some(c => c.method === 'getUpdates'), 30_000)
-      expect(api.calls.map(c => c.method).slice(0, 2)).toEqual(['getMe', 'deleteWebhook'])
+      expect(api.calls.map(c => c.method).slice(0, 7)).toEqual(['getMe', 'setMyCommands', 'setMyCommands', 'setMyCommands', 'setMyCommands', 'deleteWebhook', 'getUpdates'])
+      // the command menu in English and Russian, and the admins' longer one in their chats
+      const menus = api.calls.filter(c => c.method === 'setMyCommands').map(c => c.payload as { commands: Array<{ command: string, description: string }>, language_code?: string, scope?: unknown })
+      expect(menus[0]!.commands.find(c => c.command === 'latest')?.description).toBe('The newest news: /latest [1-20]')
+      expect(menus[1]).toMatchObject({ language_code: 'ru' })
+      expect(menus[1]!.commands.find(c => c.command === 'latest')?.description).toBe('Свежие новости: /latest [1-20]')
+      expect(menus[0]!.commands.map(c => c.command)).not.toContain('post')
+      expect(menus[2]).toMatchObject({ scope: { type: 'chat', chat_id: 4242 } })
+      expect(menus[2]!.commands.map(c => c.command)).toEqual(expect.arrayContaining(['post', 'cancel', 'delete', 'stats']))
       api.pushUpdate(textMessage('/start', { userId: 777, languageCode: 'ru' }))
       expect((await api.waitForMessage(777, 1, 15_000)).text).toMatch(/^Здравствуйте, Test!/)
       expect(await database.repos.articles.count()).toBe(2)

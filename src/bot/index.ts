@@ -1,6 +1,7 @@
 import { conversations } from '@grammyjs/conversations'
 import { limit } from '@grammyjs/ratelimiter'
 import { autoRetry } from '@grammyjs/auto-retry'
+import { sequentialize } from '@grammyjs/runner'
 import { Bot, type BotConfig } from 'grammy'
 import type { Context, Dependencies } from '#root/bot/context.js'
 import { createPostConversation } from '#root/bot/conversations/post.js'
@@ -29,7 +30,12 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   const warned = new Map<string, number>()
 
   // API: wait and retry when Telegram answers 429 (or 5xx)
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }))
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 })
+  bot.api.config.use(retry)
+
+  // Updates of one chat one after another (the runner and webhooks run them
+  // concurrently): the conversation state of a chat is read and written in order
+  bot.use(sequentialize(ctx => ctx.chat?.id.toString()))
 
   // Dependencies first, so that everything after them (the error handler too) can log
   bot.use((ctx, next) => {
@@ -50,13 +56,14 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
       timeFrame: rateLimit.windowMs,
       limit: rateLimit.limit,
       keyGenerator: ctx => ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
+      // the update is dropped; the first one over the limit gets a warning
+      onLimitExceeded: (ctx) => {
         const key = ctx.from?.id.toString() ?? ''
-        if ((warned.get(key) ?? 0) > Date.now() - rateLimit.windowMs)
+        if (!ctx.chat || (warned.get(key) ?? 0) > Date.now() - rateLimit.windowMs)
           return
         warned.set(key, Date.now())
-        if (ctx.chat)
-          await ctx.reply(i18n.t(uiLanguageFor(ctx.from?.language_code), 'rate-limited'))
+        ctx.reply(i18n.t(uiLanguageFor(ctx.from?.language_code), 'rate-limited'))
+          .catch((err: unknown) => logger.warn({ msg: 'Could not send the rate-limit warning', err }))
       },
     }))
   }
@@ -69,7 +76,14 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   protectedBot.use(groupsFeature)
 
   // Conversations: /cancel must see the update before a running conversation does
-  protectedBot.use(conversations({ storage: { type: 'key', adapter: conversationStorage as never, prefix: 'conversation:' } }))
+  protectedBot.use(conversations({
+    storage: { type: 'key', adapter: conversationStorage as never, prefix: 'conversation:' },
+    // conversations build their own Api objects: they retry on 429 too
+    plugins: [(ctx, next) => {
+      ctx.api.config.use(retry)
+      return next()
+    }],
+  }))
   protectedBot.use(cancelCommand)
   protectedBot.use(createPostConversation({ i18n, topics }))
 

@@ -281,7 +281,7 @@ export function callbackQuery(data: string, options: { userId?: number, language
       data,
       message: { message_id: options.messageId, date: Math.floor(Date.now() / 1000), chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: 'supergroup', title: 'Group' }, text: '' },
     },
-  } as Omit<Update, 'update_id'>
+  }
 }
 
 /** A text message update from a user in a private chat (or the given chat). */

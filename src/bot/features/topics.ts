@@ -5,7 +5,6 @@ import { argument } from '#root/bot/helpers/items.js'
 import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
 import { localeOf, uiLanguageFor } from '#root/bot/i18n.js'
 import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
-import type { Language } from '#root/news/types.js'
 
 const composer = new Composer<Context>()
 

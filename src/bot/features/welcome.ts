@@ -3,7 +3,6 @@ import type { Context } from '#root/bot/context.js'
 import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
 import { uiLanguageFor } from '#root/bot/i18n.js'
 import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
-import type { Language } from '#root/news/types.js'
 
 const composer = new Composer<Context>()
 
@@ -27,7 +26,7 @@ composer.command('start', async (ctx) => {
     return
   }
   const chosen = new Set(await ctx.repos.chats.subscriptions(chat.id))
-  const keyboard = topicsKeyboard(ctx.topics.all(), chosen, ctx.chatSettings.uiLanguage as Language, 'sub')
+  const keyboard = topicsKeyboard(ctx.topics.all(), chosen, ctx.chatSettings.uiLanguage, 'sub')
   const greeting = chat.type === 'private' ? ctx.t('start-greeting', { name: ctx.from?.first_name ?? '' }) : ctx.t('start-greeting-group')
   await ctx.reply(greeting, { reply_markup: keyboard })
 })
