@@ -13,6 +13,7 @@ import { createLogger } from '#root/logger.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { benchArticles, benchIngest, benchProcess, evalDir } from './pipeline.js'
+import { benchWebhook } from './webhook.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
 
 const only = process.argv[2]
@@ -81,8 +82,45 @@ async function throughput() {
   }
 }
 
+async function webhook() {
+  let dataDir: string | undefined
+  let url = process.env.BENCH_DATABASE_URL
+  let stop = async () => {}
+  const logger = createLogger('warn', false)
+  if (!url) {
+    dataDir = await mkdtemp(join(tmpdir(), 'news-digest-bench-'))
+    const { chmod } = await import('node:fs/promises')
+    await chmod(dataDir, 0o755)
+    const server = await startEmbeddedPostgres(dataDir, logger)
+    url = server.url
+    stop = server.stop
+  }
+  try {
+    await migrate(url)
+    const db = createDatabase(url)
+    await seedTopics(createRepositories(db))
+    await db.$disconnect()
+    const seconds = Number(process.env.BENCH_SECONDS ?? 30)
+    for (const rate of [200, 100]) {
+      const r = await benchWebhook(url, { articles: 100_000, chats: 10_000, rate, seconds })
+      console.log(`\n## Webhook latency (${r.articles} articles, ${r.chats} chats, ${r.rate} updates/s for ${r.seconds} s, /latest and /topic alternating)\n`)
+      console.log(`${r.sent} updates, ${r.failed} failed, ${r.replies} replies; latency p50 ${f(r.p50)} ms, p90 ${f(r.p90)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms`)
+      for (const [command, q] of Object.entries(r.byCommand))
+        console.log(`${command}: p50 ${f(q.p50)} ms, p99 ${f(q.p99)} ms`)
+      console.log(`bot process: ${f(r.cpuMsPerUpdate, 2)} ms CPU per update; peak RSS ${f(r.peakRssMb, 0)} MB, at the end ${f(r.rssMb, 0)} MB`)
+    }
+  }
+  finally {
+    await stop()
+    if (dataDir)
+      await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
 console.log(`# news-digest-bot benchmarks, ${new Date().toISOString()}, Node ${process.version}`)
 if (!only || only === 'pipeline')
   await throughput()
 if (!only || only === 'quality')
   await quality()
+if (!only || only === 'webhook')
+  await webhook()

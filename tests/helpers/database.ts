@@ -47,7 +47,8 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   return {
     url,
     db,
-    repos: createRepositories(db),
+    // no in-memory caching: tests read what the database holds
+    repos: createRepositories(db, { cacheMs: 0 }),
     drop: async () => {
       await db.$disconnect()
       await admin(client => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))

@@ -1,4 +1,5 @@
 import type { Database } from '#root/db/client.js'
+import { createTtlCache } from '#root/db/ttl-cache.js'
 import type { SummaryMethod } from '#root/generated/prisma/enums.js'
 import { NEAR_DUPLICATE, similarity } from '#root/news/fingerprint.js'
 import type { Language, ProcessedArticle } from '#root/news/types.js'
@@ -15,7 +16,23 @@ export type Duplicate = { id: number, by: 'url' | 'content' } | { id: number, by
 
 const NEAR_CANDIDATES = 50
 
-export function createArticleRepository(db: Database) {
+/** How long a /latest or /topic page may be served from memory. */
+export const LATEST_CACHE_MS = 2000
+
+export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS) {
+  const pages = createTtlCache<LatestPage>(cacheMs)
+
+  function loadLatest(limit: number, offset: number, topicId?: number) {
+    return db.article.findMany({
+      where: { deletedAt: null, ...(topicId === undefined ? {} : { topics: { some: { topicId } } }) },
+      orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { ingestedAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      skip: offset,
+      include: { summaries: true, topics: { select: { topicId: true } } },
+    })
+  }
+  type LatestPage = Awaited<ReturnType<typeof loadLatest>>
+
   return {
     /**
      * An existing article with the same URL or content, or one nearly the same
@@ -68,6 +85,7 @@ export function createArticleRepository(db: Database) {
         SELECT id FROM inserted`
       if (!row)
         throw new Error('The article was not inserted')
+      pages.clear()
       return row.id
     },
 
@@ -79,15 +97,13 @@ export function createArticleRepository(db: Database) {
       return db.article.findUnique({ where: { id }, include: { summaries: true, topics: { include: { topic: true } } } })
     },
 
-    /** Newest live articles first (by publication date where known, else ingest time), optionally of one topic. */
-    async latest(limit: number, offset = 0, topicId?: number) {
-      return db.article.findMany({
-        where: { deletedAt: null, ...(topicId === undefined ? {} : { topics: { some: { topicId } } }) },
-        orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { ingestedAt: 'desc' }, { id: 'desc' }],
-        take: limit,
-        skip: offset,
-        include: { summaries: true, topics: { select: { topicId: true } } },
-      })
+    /**
+     * Newest live articles first (by publication date where known, else ingest
+     * time), optionally of one topic. The busiest read of the bot: pages are kept
+     * in memory for LATEST_CACHE_MS, and this process's writes clear them.
+     */
+    async latest(limit: number, offset = 0, topicId?: number): Promise<LatestPage> {
+      return pages.get(`${limit}:${offset}:${topicId ?? ''}`, () => loadLatest(limit, offset, topicId))
     },
 
     async countLive(topicId?: number): Promise<number> {
@@ -141,6 +157,7 @@ export function createArticleRepository(db: Database) {
     /** Soft delete: the article stays for the record but is shown nowhere. False when already deleted or absent. */
     async softDelete(id: number): Promise<boolean> {
       const { count } = await db.article.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } })
+      pages.clear()
       return count > 0
     },
 

@@ -1,4 +1,5 @@
 import type { Database } from '#root/db/client.js'
+import { createTtlCache } from '#root/db/ttl-cache.js'
 import type { ChatState, ChatType, DigestLanguage, Language } from '#root/generated/prisma/enums.js'
 
 export interface ChatRegistration {
@@ -18,24 +19,35 @@ export interface ChatSettings {
   state?: ChatState
 }
 
-export function createChatRepository(db: Database) {
+/** How long a chat's settings may be served from memory: every update reads them. */
+export const CHAT_CACHE_MS = 2000
+
+export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
+  const findChat = (id: number) => db.chat.findUnique({ where: { id: BigInt(id) } })
+  const chats = createTtlCache<Awaited<ReturnType<typeof findChat>>>(cacheMs, 10_000)
+  const forget = (...ids: number[]) => ids.forEach(id => chats.delete(String(id)))
+
   return {
     async find(id: number) {
-      return db.chat.findUnique({ where: { id: BigInt(id) } })
+      return chats.get(String(id), () => findChat(id))
     },
 
     /** Creates the chat with defaults, or resumes it (a paused or blocked chat becomes active; settings are kept). */
     async register(chat: ChatRegistration) {
       const { id, ...fields } = chat
-      return db.chat.upsert({
+      const registered = await db.chat.upsert({
         where: { id: BigInt(id) },
         create: { id: BigInt(id), ...fields, digestLanguage: fields.uiLanguage },
         update: { state: 'active', title: fields.title },
       })
+      forget(id)
+      return registered
     },
 
     async update(id: number, settings: ChatSettings) {
-      return db.chat.update({ where: { id: BigInt(id) }, data: settings })
+      const updated = await db.chat.update({ where: { id: BigInt(id) }, data: settings })
+      forget(id)
+      return updated
     },
 
     /** A group became a supergroup: its settings and subscriptions move to the new id. */
@@ -46,6 +58,7 @@ export function createChatRepository(db: Database) {
           await tx.chat.delete({ where: { id: BigInt(toId) } })
         await tx.chat.updateMany({ where: { id: BigInt(fromId) }, data: { id: BigInt(toId), type: 'supergroup' } })
       })
+      forget(fromId, toId)
     },
 
     async subscriptions(chatId: number): Promise<number[]> {

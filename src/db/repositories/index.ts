@@ -5,11 +5,12 @@ import { createChatRepository } from '#root/db/repositories/chat-repository.js'
 import { createDeliveryRepository } from '#root/db/repositories/delivery-repository.js'
 import { createTopicRepository } from '#root/db/repositories/topic-repository.js'
 
-export function createRepositories(db: Database) {
+/** `cacheMs`: how long hot reads may be served from memory (0: never; tools that inspect the database). */
+export function createRepositories(db: Database, options: { cacheMs?: number } = {}) {
   return {
-    articles: createArticleRepository(db),
+    articles: createArticleRepository(db, options.cacheMs),
     audit: createAuditRepository(db),
-    chats: createChatRepository(db),
+    chats: createChatRepository(db, options.cacheMs),
     deliveries: createDeliveryRepository(db),
     topics: createTopicRepository(db),
   }
