@@ -131,6 +131,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
     user: USER,
     password: PASSWORD,
     persistent: true,
+    // independent of the user's LANG, which may name a locale this system lacks
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // root may not run postgres; the package then runs it as a dedicated user
     createPostgresUser: process.getuid?.() === 0,
     onLog: message => logger.trace({ msg: 'postgres', message: String(message).trim() }),
