@@ -147,6 +147,10 @@ digest-no-topics = You have no topics yet: choose them with /topics.
 digest-nothing-new = Nothing new on your topics since your last digest.
 digest-more = …and { $count } more: /latest
 
+## Delivery
+
+breaking-title = <b>Breaking news</b>
+
 ## Admin
 
 admin-only = Sorry, only the bot's admins can do that.
@@ -176,6 +180,7 @@ post-duplicate = This article is already published as #{ $id }: { $title }. Send
 post-preview-header = <b>Preview</b>: this is what subscribers will see.
 post-preview-facts = Language: { $language } · Date: { $date } · Topics: { $topics }
 post-no-topics = none
+post-button-push = Publish and push now
 post-button-publish = Publish
 post-button-title = Edit title
 post-button-topics = Edit topics
@@ -187,6 +192,7 @@ post-ask-summary = Send the { $language } summary (at most 320 characters).
 post-too-long = That is { $length } characters; at most { $max }, please. Try again.
 post-empty = That is empty. Try again.
 post-wrong-language = That does not look like { $language }. Try again.
+post-pushed = Published as #{ $id } and queued for { $count } subscribed chats.
 post-published = Published as #{ $id }.
 post-cancelled = Cancelled: nothing was published.
 post-use-buttons = Use the buttons under the preview, or /cancel.

@@ -147,6 +147,10 @@ digest-no-topics = У вас пока нет тем: выберите их ко�
 digest-nothing-new = По вашим темам ничего нового с прошлого дайджеста.
 digest-more = …и ещё { $count }: /latest
 
+## Delivery
+
+breaking-title = <b>Срочная новость</b>
+
 ## Admin
 
 admin-only = Простите, это могут только администраторы бота.
@@ -176,6 +180,7 @@ post-duplicate = Эта статья уже опубликована как #{ $
 post-preview-header = <b>Предпросмотр</b>: так её увидят подписчики.
 post-preview-facts = Язык: { $language } · Дата: { $date } · Темы: { $topics }
 post-no-topics = нет
+post-button-push = Опубликовать и разослать
 post-button-publish = Опубликовать
 post-button-title = Изменить заголовок
 post-button-topics = Изменить темы
@@ -187,6 +192,7 @@ post-ask-summary = Пришлите резюме на языке «{ $language }
 post-too-long = Здесь { $length } символов, а можно не больше { $max }. Попробуйте ещё раз.
 post-empty = Пусто. Попробуйте ещё раз.
 post-wrong-language = Это не похоже на язык «{ $language }». Попробуйте ещё раз.
+post-pushed = Опубликовано как #{ $id } и поставлено в рассылку для { $count } подписанных чатов.
 post-published = Опубликовано как #{ $id }.
 post-cancelled = Отменено: ничего не опубликовано.
 post-use-buttons = Воспользуйтесь кнопками под предпросмотром или /cancel.

@@ -44,6 +44,14 @@ const envSchema = z.object({
   LLM_BASE_URL: optionalString.pipe(httpUrl('an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1').optional()),
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
+  DIGEST_CATCH_UP: optionalString.transform(v => v ?? '6')
+    .pipe(z.string().regex(/^\d{1,2}$/, 'must be a whole number of hours from 0 to 48').transform(Number))
+    .pipe(z.number().max(48, 'must be a whole number of hours from 0 to 48')),
+  BROADCAST_RATE: optionalString.transform(v => v ?? '30')
+    .pipe(z.string().regex(/^\d{1,4}$/, 'must be messages per second, from 1 to 1000').transform(Number))
+    .pipe(z.number().min(1, 'must be messages per second, from 1 to 1000').max(1000, 'must be messages per second, from 1 to 1000')),
+  ALLOW_PAID_BROADCAST: optionalString.transform(v => v ?? 'false')
+    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).transform(v => v === 'true')),
   LOG_LEVEL: optionalString.transform(v => v ?? 'info')
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 })
@@ -61,6 +69,9 @@ function toConfig(env: Env) {
     llm: env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: 30_000 } : undefined,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
+    digestCatchUpHours: env.DIGEST_CATCH_UP,
+    broadcastRate: env.BROADCAST_RATE,
+    allowPaidBroadcast: env.ALLOW_PAID_BROADCAST,
   }
   if (!env.BOT_TOKEN)
     return { ...base, botMode: 'console' as const }

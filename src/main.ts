@@ -2,15 +2,20 @@
 import type { Server } from 'node:http'
 import process from 'node:process'
 import { run, type RunnerHandle } from '@grammyjs/runner'
+import { Api } from 'grammy'
 import { createConsoleTransport, runConsole } from '#root/bot/console.js'
 import { uiLanguageFor } from '#root/bot/i18n.js'
 import { registerCommands } from '#root/bot/commands.js'
 import { createDependencies } from '#root/bot/deps.js'
-import { createBot } from '#root/bot/index.js'
+import { createBot, type NewsBot } from '#root/bot/index.js'
 import { loadConfig } from '#root/cli/run.js'
 import { createDatabase } from '#root/db/client.js'
 import { migrate } from '#root/db/migrate.js'
 import { openDatabaseServer } from '#root/db/open.js'
+import { createLimiter } from '#root/delivery/limits.js'
+import { createDigestPlanner } from '#root/delivery/planner.js'
+import { type Scheduler, startScheduler } from '#root/delivery/scheduler.js'
+import { createSender } from '#root/delivery/sender.js'
 import { createLogger } from '#root/logger.js'
 import { createWebhookServer } from '#root/server/index.js'
 
@@ -21,6 +26,7 @@ const logger = createLogger(config.logLevel)
 const dbServer = await openDatabaseServer(config, logger)
 const db = createDatabase(dbServer.url)
 let runner: RunnerHandle | undefined
+let scheduler: Scheduler | undefined
 let httpServer: Server | undefined
 let stopping: Promise<void> | undefined
 
@@ -30,6 +36,7 @@ function shutdown(reason: string): Promise<void> {
     logger.info({ msg: 'Shutting down', reason })
     if (runner?.isRunning())
       await runner.stop()
+    await scheduler?.stop()
     if (httpServer)
       await new Promise(resolve => httpServer?.close(resolve))
     await db.$disconnect()
@@ -39,6 +46,15 @@ function shutdown(reason: string): Promise<void> {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => void shutdown(signal).then(() => process.exit(0)))
+
+// Daily digests and pushes: planned each minute, sent within Telegram's limits.
+// The sender has an Api of its own, without auto-retry: it handles 429 per chat.
+function startDelivery(api: Api, bot: NewsBot): Scheduler {
+  const { repos, topics } = bot.deps
+  const limiter = createLimiter({ perSecond: config.broadcastRate, perChatMs: 1000, perGroupMinute: 20 })
+  const sender = createSender({ api, repos, topics, i18n: bot.i18n, logger, limiter, paidBroadcast: config.allowPaidBroadcast })
+  return startScheduler({ planner: createDigestPlanner({ repos, logger, catchUpHours: config.digestCatchUpHours }), sender, logger })
+}
 
 try {
   const applied = await migrate(dbServer.url)
@@ -50,6 +66,7 @@ try {
     const userId = config.adminIds[0] ?? 1
     const transport = createConsoleTransport(process.stdout, userId)
     const bot = createBot('console', { ...deps, rateLimit: false, config: { ...config, adminIds: [userId, ...config.adminIds] } }, { client: { fetch: transport.fetch } })
+    scheduler = startDelivery(new Api('console', { fetch: transport.fetch }), bot)
     const languageCode = uiLanguageFor(process.env.LANG)
     process.stderr.write(`${bot.i18n.t(languageCode, 'console-started')}\n`)
     await runConsole(bot, { input: process.stdin, transport, userId, languageCode })
@@ -59,6 +76,7 @@ try {
     const bot = createBot(config.botToken, deps, { client: { apiRoot: config.telegramApiRoot } })
     await bot.init()
     await registerCommands(bot.api, bot.i18n, config.adminIds)
+    scheduler = startDelivery(new Api(config.botToken, { apiRoot: config.telegramApiRoot }), bot)
     if (config.botMode === 'webhook') {
       const webhookPath = `/webhook/${bot.botInfo.id}`
       httpServer = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath })

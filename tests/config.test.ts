@@ -17,6 +17,9 @@ describe('parseConfig', () => {
       llm: undefined,
       logLevel: 'info',
       port: 8080,
+      digestCatchUpHours: 6,
+      broadcastRate: 30,
+      allowPaidBroadcast: false,
     })
   })
 
@@ -45,6 +48,9 @@ describe('parseConfig', () => {
     [{ DEFAULT_TIMEZONE: 'Mars/Base' }, /^Invalid DEFAULT_TIMEZONE \("Mars\/Base"\): must be an IANA time zone/],
     [{ DEFAULT_DIGEST_TIME: '25:99' }, /^Invalid DEFAULT_DIGEST_TIME \("25:99"\): must be a 24-hour time HH:MM/],
     [{ BOT_TOKEN: 'not-a-token' }, /^Invalid BOT_TOKEN: must look like 123456:ABC-DEF/],
+    [{ DIGEST_CATCH_UP: 'soon' }, /^Invalid DIGEST_CATCH_UP \("soon"\): must be a whole number of hours from 0 to 48$/],
+    [{ BROADCAST_RATE: '0' }, /^Invalid BROADCAST_RATE \("0"\): must be messages per second, from 1 to 1000$/],
+    [{ ALLOW_PAID_BROADCAST: 'yes' }, /^Invalid ALLOW_PAID_BROADCAST \("yes"\): must be true or false$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL \("loud"\): must be one of fatal, error/],
     [{ TELEGRAM_API_ROOT: 'ftp://x' }, /^Invalid TELEGRAM_API_ROOT \("ftp:\/\/x"\): must be an http\(s\) URL/],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/' }, /^Invalid WEBHOOK_SECRET: must be set/],

@@ -98,7 +98,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   // must be the last handler
   protectedBot.use(unhandledFeature)
 
-  return Object.assign(bot, { i18n })
+  return Object.assign(bot, { i18n, deps })
 }
 
 export type NewsBot = ReturnType<typeof createBot>

@@ -81,7 +81,7 @@ describe('admin commands', () => {
     expect(preview!.text).toContain('Kyrgyzstan opens new border crossing with China')
     expect(preview!.text).toContain('Steppe Times · 2 April 2025')
     expect(preview!.text).toContain('Language: English · Date: 2 April 2025 · Topics: China, Kyrgyzstan, Economy and trade')
-    expect(buttons(preview!).map(b => b.text)).toEqual(['Publish', 'Edit title', 'Edit topics', 'Edit English summary', 'Edit Russian summary', 'Cancel'])
+    expect(buttons(preview!).map(b => b.text)).toEqual(['Publish', 'Publish and push now', 'Edit title', 'Edit topics', 'Edit English summary', 'Edit Russian summary', 'Cancel'])
 
     // edit the title
     const [askTitle] = await admin.press(preview!, 'Edit title')

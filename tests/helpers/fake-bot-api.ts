@@ -47,6 +47,7 @@ export class FakeBotApi {
   private nextMessageId = 1
   private waiting: Array<() => void> = []
   private failures: Array<{ method: string, failure: Failure }> = []
+  private chatFailures = new Map<number, Failure[]>()
   private listeners: Array<() => void> = []
 
   constructor(private readonly token = FAKE_TOKEN) {}
@@ -83,6 +84,14 @@ export class FakeBotApi {
   failNext(method: string, failure: Failure, count = 1): void {
     for (let i = 0; i < count; i++)
       this.failures.push({ method, failure })
+  }
+
+  /** The next `count` messages to `chatId` fail as Telegram would. */
+  failFor(chatId: number, failure: Failure, count = 1): void {
+    const queue = this.chatFailures.get(chatId) ?? []
+    for (let i = 0; i < count; i++)
+      queue.push(failure)
+    this.chatFailures.set(chatId, queue)
   }
 
   rateLimitNext(method: string, retryAfter: number, count = 1): void {
@@ -156,8 +165,9 @@ export class FakeBotApi {
     if (token !== this.token)
       return send(401, { ok: false, error_code: 401, description: 'Unauthorized' })
     const failureIndex = this.failures.findIndex(f => f.method === method)
-    if (failureIndex !== -1) {
-      const { failure } = this.failures.splice(failureIndex, 1)[0]!
+    const chatFailure = method === 'sendMessage' ? this.chatFailures.get(Number(payload.chat_id))?.shift() : undefined
+    if (failureIndex !== -1 || chatFailure) {
+      const failure = chatFailure ?? this.failures.splice(failureIndex, 1)[0]!.failure
       return send(failure.status, {
         ok: false,
         error_code: failure.status,

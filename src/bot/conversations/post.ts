@@ -67,7 +67,7 @@ async function prepare(ctx: Context, message: Message): Promise<PrepareResult> {
   return { kind: 'draft', draft: { article: { ...rest, publishedAt: publishedAt?.toISOString() ?? null }, summaries: result.summaries } }
 }
 
-async function publish(ctx: Context, draft: Draft, topicIds: ReadonlyMap<string, number>): Promise<PrepareResult | { kind: 'published', id: number }> {
+async function publish(ctx: Context, draft: Draft, topicIds: ReadonlyMap<string, number>, push: boolean): Promise<PrepareResult | { kind: 'published', id: number, pushed?: number }> {
   const article: ProcessedArticle = { ...draft.article, publishedAt: draft.article.publishedAt ? new Date(draft.article.publishedAt) : null }
   const duplicate = await ctx.repos.articles.findDuplicate(article)
   if (duplicate)
@@ -75,7 +75,12 @@ async function publish(ctx: Context, draft: Draft, topicIds: ReadonlyMap<string,
   const id = await ctx.repos.articles.create(article, Object.values(draft.summaries), topicIds)
   await ctx.repos.audit.record({ actorId: ctx.from!.id, action: 'post', articleId: id, details: { title: article.title, url: article.url } })
   ctx.logger.info({ msg: 'Article posted', article_id: id, admin_id: ctx.from!.id })
-  return { kind: 'published', id }
+  if (!push)
+    return { kind: 'published', id }
+  // every active chat subscribed to any of its topics gets it once (outbox: chat + article is unique)
+  const pushed = await ctx.repos.deliveries.planBreaking(id, article.topics.flatMap(t => topicIds.get(t.slug) ?? []))
+  await ctx.repos.audit.record({ actorId: ctx.from!.id, action: 'push', articleId: id, details: { chats: pushed } })
+  return { kind: 'published', id, pushed }
 }
 
 function looksLike(text: string, language: Language): boolean {
@@ -117,7 +122,7 @@ export function createPostConversation({ i18n, topics }: PostDependencies) {
       topics: d.article.topics.map(tp => topics.bySlug(tp.slug)).filter(x => x !== undefined).map(tp => topics.name(tp, locale)).join(', ') || t('post-no-topics'),
     })
     const buttons = new InlineKeyboard()
-      .text(t('post-button-publish'), 'post:publish').row()
+      .text(t('post-button-publish'), 'post:publish').text(t('post-button-push'), 'post:push').row()
       .text(t('post-button-title'), 'post:title').text(t('post-button-topics'), 'post:topics').row()
       .text(t('post-button-summary-en'), 'post:summary:en').text(t('post-button-summary-ru'), 'post:summary:ru').row()
       .text(t('post-button-cancel'), 'post:cancel')
@@ -136,11 +141,12 @@ export function createPostConversation({ i18n, topics }: PostDependencies) {
         await choice.reply(t('post-cancelled'))
         return
       }
-      if (action === 'post:publish') {
+      if (action === 'post:publish' || action === 'post:push') {
         const current = draft
-        const result = await conversation.external(outside => publish(outside, current, new Map(topics.all().map(tp => [tp.slug, tp.id]))))
+        const push = action === 'post:push'
+        const result = await conversation.external(outside => publish(outside, current, new Map(topics.all().map(tp => [tp.slug, tp.id])), push))
         if (result.kind === 'published') {
-          await choice.reply(t('post-published', { id: result.id }))
+          await choice.reply(result.pushed === undefined ? t('post-published', { id: result.id }) : t('post-pushed', { id: result.id, count: result.pushed }))
           return
         }
         if (result.kind === 'duplicate') {

@@ -129,6 +129,24 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
       return { items, total }
     },
 
+    /** Ids of live articles on any of `topicIds` published or ingested after `since`, newest first. */
+    async idsForDigest(topicIds: number[], since: Date, limit = 500): Promise<number[]> {
+      const rows = await db.article.findMany({
+        where: { deletedAt: null, topics: { some: { topicId: { in: topicIds } } }, OR: [{ ingestedAt: { gt: since } }, { publishedAt: { gt: since } }] },
+        orderBy: [{ ingestedAt: 'desc' }, { id: 'desc' }],
+        take: limit,
+        select: { id: true },
+      })
+      return rows.map(r => r.id)
+    },
+
+    /** Live articles by id, in the order of `ids`. */
+    async byIds(ids: number[]) {
+      const rows = await db.article.findMany({ where: { id: { in: ids }, deletedAt: null }, include: { summaries: true, topics: { select: { topicId: true } } } })
+      const byId = new Map(rows.map(r => [r.id, r]))
+      return ids.flatMap(id => byId.get(id) ?? [])
+    },
+
     /**
      * Full-text search over title and body with the English and the Russian
      * configuration at once (expression index articles_search_idx), ranked.

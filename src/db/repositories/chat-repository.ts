@@ -61,6 +61,20 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
       forget(fromId, toId)
     },
 
+    /** Active chats with at least one topic, with what digest planning needs. */
+    async digestCandidates() {
+      return db.chat.findMany({
+        where: { state: 'active', subscriptions: { some: {} } },
+        select: { id: true, timeZone: true, digestTime: true, lastDigestPeriod: true, lastDigestAt: true, subscriptions: { select: { topicId: true } } },
+      })
+    },
+
+    /** Telegram refuses this chat (blocked, kicked, deleted): stop trying, keep its settings. */
+    async block(id: bigint): Promise<void> {
+      await db.chat.updateMany({ where: { id }, data: { state: 'blocked' } })
+      forget(Number(id))
+    },
+
     async subscriptions(chatId: number): Promise<number[]> {
       const rows = await db.subscription.findMany({ where: { chatId: BigInt(chatId) }, select: { topicId: true } })
       return rows.map(r => r.topicId)
