@@ -34,6 +34,8 @@ export interface SenderDependencies {
   paidBroadcast?: boolean
   /** pause between polls of an empty outbox */
   idleMs?: number
+  /** how long a claim holds before another sender may take the row over */
+  leaseMs?: number
 }
 
 type Outcome = { kind: 'sent' } | { kind: 'retry', afterMs: number, error: string } | { kind: 'failed', error: string } | { kind: 'blocked', error: string }
@@ -140,7 +142,7 @@ export function createSender(deps: SenderDependencies) {
 
   /** Claims and sends one batch; resolves when all of it is done. Returns how many rows it handled. */
   async function runOnce(): Promise<number> {
-    const claimed = await repos.deliveries.claim(BATCH, LEASE_MS)
+    const claimed = await repos.deliveries.claim(BATCH, deps.leaseMs ?? LEASE_MS)
     await Promise.all(claimed.map(handle))
     return claimed.length
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createI18n } from '#root/bot/i18n.js'
 import { createLimiter } from '#root/delivery/limits.js'
 import { createDigestPlanner } from '#root/delivery/planner.js'
+import { startScheduler } from '#root/delivery/scheduler.js'
 import { createSender, type Sender } from '#root/delivery/sender.js'
 import { localDay } from '#root/digest/schedule.js'
 import { createLogger } from '#root/logger.js'
@@ -204,5 +205,37 @@ describe('createLimiter', () => {
     for (let i = 0; i < 21; i++)
       await limiter.acquire(-100n)
     expect(clock).toBeGreaterThanOrEqual(60_000)
+  })
+})
+
+describe('the scheduler', () => {
+  it('should plan at start and deliver through node-cron\'s minute ticks without further help', async () => {
+    const database = await createTestDatabase()
+    const fake = await new FakeBotApi().start()
+    try {
+      const deps = await createDependencies(database.db, parseConfig({ DATABASE_URL: database.url }), logger)
+      const id = 99_001
+      await deps.repos.chats.register({ id, type: 'private', title: null, uiLanguage: 'ru', timeZone: 'America/New_York', digestTime: hhmm(new Date(), 'America/New_York') })
+      await deps.repos.chats.subscribe(id, (await deps.repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id)
+      const scheduler = startScheduler({
+        planner: createDigestPlanner({ repos: deps.repos, logger, catchUpHours: 6 }),
+        sender: createSender({ api: new Api(FAKE_TOKEN, { apiRoot: fake.apiRoot }), repos: deps.repos, topics: deps.topics, i18n: createI18n(), logger, limiter: createLimiter({ perSecond: 30, perChatMs: 1000, perGroupMinute: 20 }), idleMs: 100 }),
+        logger,
+      })
+      try {
+        const digest = await fake.waitForMessage(id)
+        expect(digest.text).toMatch(/^Ваш дайджест новостей/)
+        await scheduler.tick()
+        await new Promise(resolve => setTimeout(resolve, 300))
+        expect(fake.messagesTo(id)).toHaveLength(1)
+      }
+      finally {
+        await scheduler.stop()
+      }
+    }
+    finally {
+      await fake.close()
+      await database.drop()
+    }
   })
 })

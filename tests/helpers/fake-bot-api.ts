@@ -48,6 +48,8 @@ export class FakeBotApi {
   private waiting: Array<() => void> = []
   private failures: Array<{ method: string, failure: Failure }> = []
   private chatFailures = new Map<number, Failure[]>()
+  /** chats whose messages get no answer at all (and are not delivered) */
+  readonly hanging = new Set<number>()
   private listeners: Array<() => void> = []
 
   constructor(private readonly token = FAKE_TOKEN) {}
@@ -164,6 +166,8 @@ export class FakeBotApi {
     const [, token, method] = match as unknown as [string, string, string]
     if (token !== this.token)
       return send(401, { ok: false, error_code: 401, description: 'Unauthorized' })
+    if (method === 'sendMessage' && this.hanging.has(Number(payload.chat_id)))
+      return
     const failureIndex = this.failures.findIndex(f => f.method === method)
     const chatFailure = method === 'sendMessage' ? this.chatFailures.get(Number(payload.chat_id))?.shift() : undefined
     if (failureIndex !== -1 || chatFailure) {
