@@ -13,6 +13,7 @@ import { createLogger } from '#root/logger.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { benchArticles, benchIngest, benchProcess, evalDir } from './pipeline.js'
+import { benchFanout } from './fanout.js'
 import { benchWebhook } from './webhook.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
 
@@ -117,6 +118,36 @@ async function webhook() {
   }
 }
 
+async function fanout() {
+  let dataDir: string | undefined
+  let url = process.env.BENCH_DATABASE_URL
+  let stop = async () => {}
+  if (!url) {
+    dataDir = await mkdtemp(join(tmpdir(), 'news-digest-bench-'))
+    const { chmod } = await import('node:fs/promises')
+    await chmod(dataDir, 0o755)
+    const server = await startEmbeddedPostgres(dataDir, createLogger('warn', false))
+    url = server.url
+    stop = server.stop
+  }
+  try {
+    await migrate(url)
+    const db = createDatabase(url)
+    await seedTopics(createRepositories(db))
+    await db.$disconnect()
+    const chats = Number(process.env.BENCH_CHATS ?? 100_000)
+    const limitedSeconds = Number(process.env.BENCH_LIMITED_SECONDS ?? 300)
+    console.log(`\n## Fan-out (${chats} chats)\n`)
+    for (const line of await benchFanout(url, { chats, limitedSeconds }))
+      console.log(`- ${line}`)
+  }
+  finally {
+    await stop()
+    if (dataDir)
+      await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
 console.log(`# news-digest-bot benchmarks, ${new Date().toISOString()}, Node ${process.version}`)
 if (!only || only === 'pipeline')
   await throughput()
@@ -124,3 +155,5 @@ if (!only || only === 'quality')
   await quality()
 if (!only || only === 'webhook')
   await webhook()
+if (!only || only === 'fanout')
+  await fanout()

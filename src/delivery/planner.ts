@@ -4,7 +4,7 @@ import type { Repositories } from '#root/db/repositories/index.js'
 import { duePeriod } from '#root/digest/schedule.js'
 import type { Logger } from '#root/logger.js'
 
-const FIRST_DIGEST_WINDOW_MS = 24 * 60 * 60 * 1000
+const PLAN_CHUNK = 2000
 
 export interface PlannerDependencies {
   repos: Repositories
@@ -14,22 +14,19 @@ export interface PlannerDependencies {
 
 export function createDigestPlanner({ repos, logger, catchUpHours }: PlannerDependencies) {
   return {
-    /** Plans every digest due at `now`; returns how many were queued with items. */
+    /** Plans every digest due at `now`; returns how many were queued with items and skipped without. */
     async tick(now: Date): Promise<{ queued: number, skipped: number }> {
       let queued = 0
       let skipped = 0
-      for (const chat of await repos.chats.digestCandidates()) {
-        const due = duePeriod(chat, now, catchUpHours)
-        if (!due)
-          continue
-        const since = chat.lastDigestAt ?? new Date(now.getTime() - FIRST_DIGEST_WINDOW_MS)
-        const ids = await repos.articles.idsForDigest(chat.subscriptions.map(s => s.topicId), since)
-        if (!(await repos.deliveries.planDigest(chat.id, due.periodKey, ids, now)))
-          continue
-        if (ids.length > 0)
-          queued++
-        else
-          skipped++
+      // time-zone maths here, the rest set-based in PostgreSQL, a chunk at a time
+      const due = (await repos.chats.digestCandidates()).flatMap((chat) => {
+        const period = duePeriod(chat, now, catchUpHours)
+        return period ? [{ chatId: chat.id, periodKey: period.periodKey }] : []
+      })
+      for (let i = 0; i < due.length; i += PLAN_CHUNK) {
+        const planned = await repos.deliveries.planDigests(due.slice(i, i + PLAN_CHUNK), now)
+        queued += planned.queued
+        skipped += planned.skipped
       }
       if (queued + skipped > 0)
         logger.info({ msg: 'Digests planned', queued, skipped })

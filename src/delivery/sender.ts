@@ -16,6 +16,7 @@ import { htmlToPlain } from '#root/digest/html.js'
 import { renderItem } from '#root/digest/render.js'
 import { packMessages } from '#root/digest/split.js'
 import type { Limiter } from '#root/delivery/limits.js'
+import { createTtlCache } from '#root/db/ttl-cache.js'
 import type { Logger } from '#root/logger.js'
 import type { TopicDirectory } from '#root/news/topic-directory.js'
 
@@ -61,12 +62,16 @@ export function createSender(deps: SenderDependencies) {
   let loop: Promise<void> | undefined
   let wake: (() => void) | undefined
 
+  // a push sends the same article to every subscriber: load it once a round
+  const articleCache = createTtlCache<Awaited<ReturnType<typeof repos.articles.byIds>>>(5000, 1000)
+
   /** The messages of a delivery as this chat should read them now. */
   async function render(delivery: ClaimedDelivery): Promise<string[] | undefined> {
-    const chat = await repos.chats.find(Number(delivery.chatId))
-    if (!chat || chat.state === 'blocked')
+    const { chat } = delivery
+    if (chat.state === 'blocked')
       return undefined
-    const articles = await repos.articles.byIds(delivery.articleIds.slice(0, delivery.kind === 'digest' ? DIGEST_ITEMS : 1))
+    const ids = delivery.articleIds.slice(0, delivery.kind === 'digest' ? DIGEST_ITEMS : 1)
+    const articles = await articleCache.get(ids.join(','), () => repos.articles.byIds(ids))
     if (articles.length === 0)
       return []
     const locale = chat.uiLanguage

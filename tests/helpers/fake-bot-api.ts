@@ -52,6 +52,12 @@ export class FakeBotApi {
   readonly hanging = new Set<number>()
   private listeners: Array<() => void> = []
 
+  /** Telegram's broadcast limit, when set: more sendMessage calls than this in one second get 429 */
+  globalLimitPerSecond: number | undefined
+  /** how many 429s the broadcast limit has given */
+  limitHits = 0
+  private recentSends: number[] = []
+
   constructor(private readonly token = FAKE_TOKEN) {}
 
   /** The apiRoot to give grammY. */
@@ -168,6 +174,15 @@ export class FakeBotApi {
       return send(401, { ok: false, error_code: 401, description: 'Unauthorized' })
     if (method === 'sendMessage' && this.hanging.has(Number(payload.chat_id)))
       return
+    if (method === 'sendMessage' && this.globalLimitPerSecond !== undefined) {
+      const now = Date.now()
+      this.recentSends = this.recentSends.filter(t => t > now - 1000)
+      if (this.recentSends.length >= this.globalLimitPerSecond) {
+        this.limitHits++
+        return send(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } })
+      }
+      this.recentSends.push(now)
+    }
     const failureIndex = this.failures.findIndex(f => f.method === method)
     const chatFailure = method === 'sendMessage' ? this.chatFailures.get(Number(payload.chat_id))?.shift() : undefined
     if (failureIndex !== -1 || chatFailure) {

@@ -129,17 +129,6 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
       return { items, total }
     },
 
-    /** Ids of live articles on any of `topicIds` published or ingested after `since`, newest first. */
-    async idsForDigest(topicIds: number[], since: Date, limit = 500): Promise<number[]> {
-      const rows = await db.article.findMany({
-        where: { deletedAt: null, topics: { some: { topicId: { in: topicIds } } }, OR: [{ ingestedAt: { gt: since } }, { publishedAt: { gt: since } }] },
-        orderBy: [{ ingestedAt: 'desc' }, { id: 'desc' }],
-        take: limit,
-        select: { id: true },
-      })
-      return rows.map(r => r.id)
-    },
-
     /** Live articles by id, in the order of `ids`. */
     async byIds(ids: number[]) {
       const rows = await db.article.findMany({ where: { id: { in: ids }, deletedAt: null }, include: { summaries: true, topics: { select: { topicId: true } } } })

@@ -65,7 +65,7 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
     async digestCandidates() {
       return db.chat.findMany({
         where: { state: 'active', subscriptions: { some: {} } },
-        select: { id: true, timeZone: true, digestTime: true, lastDigestPeriod: true, lastDigestAt: true, subscriptions: { select: { topicId: true } } },
+        select: { id: true, timeZone: true, digestTime: true, lastDigestPeriod: true },
       })
     },
 

@@ -2,7 +2,7 @@
 // chat + pushed article) make planning idempotent; senders claim due rows with
 // FOR UPDATE SKIP LOCKED, so several instances never take the same row.
 import type { Database } from '#root/db/client.js'
-import type { DeliveryKind } from '#root/generated/prisma/enums.js'
+import type { ChatState, DeliveryKind, DigestLanguage, Language } from '#root/generated/prisma/enums.js'
 
 export interface ClaimedDelivery {
   id: bigint
@@ -11,29 +11,55 @@ export interface ClaimedDelivery {
   articleIds: number[]
   partsSent: number
   attempts: number
+  /** the chat's settings, read in the same statement */
+  chat: { uiLanguage: Language, digestLanguage: DigestLanguage, state: ChatState }
+}
+
+export interface DuePlan {
+  chatId: bigint
+  periodKey: string
 }
 
 export function createDeliveryRepository(db: Database) {
   return {
     /**
-     * Records a chat's digest for a period (pending, or skipped when nothing is
-     * new) and moves the chat's period marker, in one transaction. False when
-     * the period was already planned.
+     * Plans the digests of many chats in one statement: each due chat's new article ids
+     * (on its topics, since its previous digest, newest first, at most 500), a
+     * pending row (skipped when there are none), and the chat's period marker.
+     * Unique per chat and period: a period already planned is left alone.
+     * Returns how many were queued and skipped.
      */
-    async planDigest(chatId: bigint, periodKey: string, articleIds: number[], now: Date): Promise<boolean> {
-      return db.$transaction(async (tx) => {
-        const { count } = await tx.delivery.createMany({
-          data: [{ chatId, kind: 'digest', periodKey, articleIds, status: articleIds.length > 0 ? 'pending' : 'skipped', dueAt: now }],
-          skipDuplicates: true,
-        })
-        if (count > 0) {
-          await tx.chat.update({
-            where: { id: chatId },
-            data: { lastDigestPeriod: periodKey, ...(articleIds.length > 0 ? { lastDigestAt: now } : {}) },
-          })
-        }
-        return count > 0
-      })
+    async planDigests(due: DuePlan[], now: Date): Promise<{ queued: number, skipped: number }> {
+      if (due.length === 0)
+        return { queued: 0, skipped: 0 }
+      const rows = await db.$queryRaw<Array<{ status: string, count: bigint }>>`
+        WITH due AS (
+          SELECT * FROM unnest(${due.map(d => d.chatId)}::bigint[], ${due.map(d => d.periodKey)}::text[]) AS d(chat_id, period_key)
+        ), planned AS (
+          INSERT INTO deliveries (chat_id, kind, period_key, article_ids, status, due_at)
+          SELECT c.id, 'digest'::"DeliveryKind", due.period_key, coalesce(fresh.ids, '{}'),
+                 (CASE WHEN fresh.ids IS NULL THEN 'skipped' ELSE 'pending' END)::"DeliveryStatus", ${now}::timestamptz
+          FROM due JOIN chats c ON c.id = due.chat_id
+          LEFT JOIN LATERAL (
+            SELECT array_agg(x.id ORDER BY x.ingested_at DESC, x.id DESC) AS ids FROM (
+              SELECT a.id, a.ingested_at FROM articles a
+              WHERE a.deleted_at IS NULL
+                AND (a.ingested_at > coalesce(c.last_digest_at, ${now}::timestamptz - interval '1 day')
+                     OR a.published_at > coalesce(c.last_digest_at, ${now}::timestamptz - interval '1 day'))
+                AND EXISTS (SELECT 1 FROM article_topics t JOIN subscriptions s ON s.topic_id = t.topic_id
+                            WHERE t.article_id = a.id AND s.chat_id = c.id)
+              ORDER BY a.ingested_at DESC, a.id DESC LIMIT 500) x
+          ) fresh ON true
+          ON CONFLICT DO NOTHING
+          RETURNING chat_id, period_key, status
+        ), marked AS (
+          UPDATE chats SET last_digest_period = planned.period_key,
+                           last_digest_at = CASE WHEN planned.status = 'pending' THEN ${now}::timestamptz ELSE chats.last_digest_at END
+          FROM planned WHERE chats.id = planned.chat_id
+        )
+        SELECT status::text, count(*) FROM planned GROUP BY status`
+      const count = (status: string) => Number(rows.find(r => r.status === status)?.count ?? 0)
+      return { queued: count('pending'), skipped: count('skipped') }
     },
 
     /** Queues a breaking item for every active chat subscribed to any of its topics, once per chat; returns how many. */
@@ -54,17 +80,26 @@ export function createDeliveryRepository(db: Database) {
      * "sending" and count an attempt.
      */
     async claim(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-      const rows = await db.$queryRaw<Array<{ id: bigint, chat_id: bigint, kind: DeliveryKind, article_ids: number[], parts_sent: number, attempts: number }>>`
-        UPDATE deliveries SET status = 'sending', claimed_at = now(), attempts = attempts + 1
-        WHERE id IN (
+      const rows = await db.$queryRaw<Array<{ id: bigint, chat_id: bigint, kind: DeliveryKind, article_ids: number[], parts_sent: number, attempts: number, ui_language: Language, digest_language: DigestLanguage, state: ChatState }>>`
+        UPDATE deliveries d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
+        FROM chats c
+        WHERE c.id = d.chat_id AND d.id IN (
           SELECT id FROM deliveries
           WHERE (status = 'pending' AND due_at <= now())
              OR (status = 'sending' AND claimed_at < now() - make_interval(secs => ${leaseMs / 1000}))
           ORDER BY due_at, id
           FOR UPDATE SKIP LOCKED
           LIMIT ${limit})
-        RETURNING id, chat_id, kind, article_ids, parts_sent, attempts`
-      return rows.map(r => ({ id: r.id, chatId: r.chat_id, kind: r.kind, articleIds: r.article_ids, partsSent: r.parts_sent, attempts: r.attempts }))
+        RETURNING d.id, d.chat_id, d.kind, d.article_ids, d.parts_sent, d.attempts, c.ui_language, c.digest_language, c.state`
+      return rows.map(r => ({
+        id: r.id,
+        chatId: r.chat_id,
+        kind: r.kind,
+        articleIds: r.article_ids,
+        partsSent: r.parts_sent,
+        attempts: r.attempts,
+        chat: { uiLanguage: r.ui_language, digestLanguage: r.digest_language, state: r.state },
+      }))
     },
 
     /** One more message of the delivery was accepted by Telegram. */

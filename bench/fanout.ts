@@ -1,0 +1,123 @@
+// Fan-out: planning 100k chats' digests, and pushing one item to 100k chats from
+// a sender process (database claim + render + HTTP) against the fake Bot API,
+// with the limits off (capacity) and at Telegram's 30 messages a second.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { performance } from 'node:perf_hooks'
+import pg from 'pg'
+import { createDatabase } from '#root/db/client.js'
+import { createRepositories } from '#root/db/repositories/index.js'
+import { createDigestPlanner } from '#root/delivery/planner.js'
+import { createLogger } from '#root/logger.js'
+import { FAKE_TOKEN, FakeBotApi } from '../tests/helpers/fake-bot-api.js'
+
+async function peakRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+/** 100k active chats in a few time zones, each subscribed to kazakhstan; one fresh article on it. */
+async function fill(url: string, chats: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('TRUNCATE chats, deliveries CASCADE')
+    const { rows: [topic] } = await client.query<{ id: number }>(`SELECT id FROM topics WHERE slug = 'kazakhstan'`)
+    await client.query(`
+      INSERT INTO chats (id, type, ui_language, digest_language, time_zone, digest_time, updated_at)
+      SELECT 6000000 + i, 'private', (CASE WHEN i % 2 = 0 THEN 'ru' ELSE 'en' END)::"Language", 'both',
+             (ARRAY['Asia/Almaty', 'Europe/Moscow', 'America/New_York', 'UTC'])[1 + i % 4], '09:00', now()
+      FROM generate_series(1, $1) AS i`, [chats])
+    await client.query('INSERT INTO subscriptions (chat_id, topic_id) SELECT id, $1 FROM chats', [topic!.id])
+    const { rows: [article] } = await client.query<{ id: number }>(`
+      INSERT INTO articles (language, title, body, content_hash, fingerprint, source_name)
+      VALUES ('en', 'Kazakhstan and Afghanistan agree on a new trade corridor', 'Officials agreed on a new trade corridor.', md5(random()::text), '{}', 'Bench News')
+      RETURNING id`)
+    await client.query(`INSERT INTO summaries (article_id, language, title, text, teaser, method) VALUES ($1, 'en', 'Kazakhstan and Afghanistan agree on a new trade corridor', 'Officials in Astana and Kabul agreed on a new trade corridor on Monday.', 'A new trade corridor.', 'extractive')`, [article!.id])
+    await client.query('INSERT INTO article_topics (article_id, topic_id, score) VALUES ($1, $2, 9)', [article!.id, topic!.id])
+    await client.query('ANALYZE')
+    return article!.id
+  }
+  finally {
+    await client.end()
+  }
+}
+
+function startSender(url: string, apiRoot: string, rate: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/sender-child.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: apiRoot, RATE: String(rate) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    child.stdout.once('data', () => resolve(child))
+    child.once('error', reject)
+  })
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise(resolve => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+
+export async function benchFanout(url: string, options: { chats: number, limitedSeconds: number }) {
+  const articleId = await fill(url, options.chats)
+  const db = createDatabase(url)
+  const repos = createRepositories(db, { cacheMs: 0 })
+  const results: string[] = []
+  try {
+    // 1. planning: every chat due now (its 09:00 has just passed), one new article each
+    const planner = createDigestPlanner({ repos, logger: createLogger('silent', false), catchUpHours: 6 })
+    const plannedAt = new Date()
+    await db.$executeRawUnsafe(`UPDATE chats SET digest_time = to_char((now() AT TIME ZONE time_zone) - interval '1 minute', 'HH24:MI'), last_digest_at = now() - interval '1 hour'`)
+    let started = performance.now()
+    const planned = await planner.tick(plannedAt)
+    results.push(`planning ${options.chats} chats' digests: ${(performance.now() - started) / 1000 < 0.1 ? '<0.1' : ((performance.now() - started) / 1000).toFixed(1)} s (${planned.queued} queued, ${planned.skipped} skipped)`)
+    await db.$executeRawUnsafe('TRUNCATE deliveries')
+
+    // 2. capacity: limits off
+    const fast = await new FakeBotApi().start()
+    try {
+      const queued = await repos.deliveries.planBreaking(articleId, [(await repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id])
+      started = performance.now()
+      const child = await startSender(url, fast.apiRoot, 100_000)
+      let peak = 0
+      for (;;) {
+        peak = Math.max(peak, await peakRssMb(child.pid!))
+        if (await db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }) === 0)
+          break
+        await new Promise(resolve => setTimeout(resolve, 500))
+      }
+      const seconds = (performance.now() - started) / 1000
+      peak = Math.max(peak, await peakRssMb(child.pid!))
+      await stop(child)
+      const sent = await db.delivery.count({ where: { status: 'sent' } })
+      results.push(`push to ${queued} chats, limits off: ${sent} sent in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(0)} messages/s; sender peak RSS ${peak.toFixed(0)} MB; fake API received ${fast.messages.length}, duplicates ${fast.messages.length - new Set(fast.messages.map(m => m.chatId)).size}`)
+    }
+    finally {
+      await fast.close()
+    }
+
+    // 3. Telegram's limit: 30 messages/s enforced by the fake API, the sender set to 30/s
+    await db.$executeRawUnsafe('TRUNCATE deliveries')
+    const limited = await new FakeBotApi().start()
+    limited.globalLimitPerSecond = 30
+    try {
+      await repos.deliveries.planBreaking(articleId, [(await repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id])
+      const child = await startSender(url, limited.apiRoot, 30)
+      started = performance.now()
+      await new Promise(resolve => setTimeout(resolve, options.limitedSeconds * 1000))
+      const seconds = (performance.now() - started) / 1000
+      const sent = limited.messages.length
+      await stop(child)
+      results.push(`at 30 messages/s for ${seconds.toFixed(0)} s: ${sent} sent = ${(sent / seconds).toFixed(1)} messages/s; 429s provoked: ${limited.limitHits}`)
+    }
+    finally {
+      await limited.close()
+    }
+  }
+  finally {
+    await db.$disconnect()
+  }
+  return results
+}
