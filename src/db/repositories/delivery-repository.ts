@@ -24,7 +24,7 @@ export function createDeliveryRepository(db: Database) {
   return {
     /**
      * Plans the digests of many chats in one statement: each due chat's new article ids
-     * (on its topics, since its previous digest, newest first, at most 500), a
+     * (on its topics, since its previous digest, newest first by id, at most 500), a
      * pending row (skipped when there are none), and the chat's period marker.
      * Unique per chat and period: a period already planned is left alone.
      * Returns how many were queued and skipped.
@@ -34,22 +34,25 @@ export function createDeliveryRepository(db: Database) {
         return { queued: 0, skipped: 0 }
       const rows = await db.$queryRaw<Array<{ status: string, count: bigint }>>`
         WITH due AS (
-          SELECT * FROM unnest(${due.map(d => d.chatId)}::bigint[], ${due.map(d => d.periodKey)}::text[]) AS d(chat_id, period_key)
+          SELECT d.chat_id, d.period_key, coalesce(c.last_digest_at, ${now}::timestamptz - interval '1 day') AS since
+          FROM unnest(${due.map(d => d.chatId)}::bigint[], ${due.map(d => d.periodKey)}::text[]) AS d(chat_id, period_key)
+          JOIN chats c ON c.id = d.chat_id
+        ), recent AS MATERIALIZED (
+          -- the articles any of these chats could get, found once for all of them
+          SELECT a.id, a.ingested_at, a.published_at, t.topic_id
+          FROM articles a JOIN article_topics t ON t.article_id = a.id
+          WHERE a.deleted_at IS NULL
+            AND (a.ingested_at > (SELECT min(since) FROM due) OR a.published_at > (SELECT min(since) FROM due))
+        ), fresh AS (
+          SELECT due.chat_id, (array_agg(DISTINCT r.id ORDER BY r.id DESC))[1:500] AS ids
+          FROM due JOIN subscriptions s ON s.chat_id = due.chat_id JOIN recent r ON r.topic_id = s.topic_id
+          WHERE r.ingested_at > due.since OR r.published_at > due.since
+          GROUP BY due.chat_id
         ), planned AS (
           INSERT INTO deliveries (chat_id, kind, period_key, article_ids, status, due_at)
-          SELECT c.id, 'digest'::"DeliveryKind", due.period_key, coalesce(fresh.ids, '{}'),
+          SELECT due.chat_id, 'digest'::"DeliveryKind", due.period_key, coalesce(fresh.ids, '{}'),
                  (CASE WHEN fresh.ids IS NULL THEN 'skipped' ELSE 'pending' END)::"DeliveryStatus", ${now}::timestamptz
-          FROM due JOIN chats c ON c.id = due.chat_id
-          LEFT JOIN LATERAL (
-            SELECT array_agg(x.id ORDER BY x.ingested_at DESC, x.id DESC) AS ids FROM (
-              SELECT a.id, a.ingested_at FROM articles a
-              WHERE a.deleted_at IS NULL
-                AND (a.ingested_at > coalesce(c.last_digest_at, ${now}::timestamptz - interval '1 day')
-                     OR a.published_at > coalesce(c.last_digest_at, ${now}::timestamptz - interval '1 day'))
-                AND EXISTS (SELECT 1 FROM article_topics t JOIN subscriptions s ON s.topic_id = t.topic_id
-                            WHERE t.article_id = a.id AND s.chat_id = c.id)
-              ORDER BY a.ingested_at DESC, a.id DESC LIMIT 500) x
-          ) fresh ON true
+          FROM due LEFT JOIN fresh ON fresh.chat_id = due.chat_id
           ON CONFLICT DO NOTHING
           RETURNING chat_id, period_key, status
         ), marked AS (
@@ -107,8 +110,9 @@ export function createDeliveryRepository(db: Database) {
       await db.delivery.update({ where: { id }, data: { partsSent } })
     },
 
+    // one statement per accepted message keeps the duplicate window small; raw SQL keeps it cheap
     async sent(id: bigint, partsSent: number): Promise<void> {
-      await db.delivery.update({ where: { id }, data: { status: 'sent', partsSent, sentAt: new Date() } })
+      await db.$executeRaw`UPDATE deliveries SET status = 'sent', parts_sent = ${partsSent}, sent_at = now() WHERE id = ${id}`
     },
 
     /** Back to pending, due again at `dueAt`. */
