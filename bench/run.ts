@@ -1,6 +1,6 @@
 // npm run bench: prints every figure recorded in docs/BENCHMARKS.md.
 // Needs ../shared/eval (or EVAL_DIR); uses BENCH_DATABASE_URL or an embedded PostgreSQL.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -48,83 +48,17 @@ async function quality() {
   }
 }
 
-async function throughput() {
-  const pages = benchArticles(1000)
-  const p = benchProcess(pages)
-  console.log(`\n## Pipeline without the database (one core)\n\n${p.articles} articles of ${f(p.meanBytes / 1000)} kB, 3 timed passes after a warm-up (${p.passes.map(x => f(x, 0)).join(', ')} articles/s): median ${f(p.perSecond, 0)} articles/s (${f(p.perCpuSecond, 0)} per CPU-second); per article p50 ${f(p.p50, 2)} ms, p99 ${f(p.p99, 2)} ms`)
-
-  let dataDir: string | undefined
-  let url = process.env.BENCH_DATABASE_URL
-  let stop = async () => {}
-  const logger = createLogger('warn', false)
-  if (!url) {
-    dataDir = await mkdtemp(join(tmpdir(), 'news-digest-bench-'))
-    const { chmod } = await import('node:fs/promises')
-    await chmod(dataDir, 0o755)
-    const server = await startEmbeddedPostgres(dataDir, logger)
-    url = server.url
-    stop = server.stop
-  }
-  await migrate(url)
-  const db = createDatabase(url)
-  try {
-    const repos = createRepositories(db)
-    await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
-    await seedTopics(repos)
-    const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger })
-    const r = await benchIngest(ingest, pages.slice(0, 500))
-    console.log(`\n## Ingest with PostgreSQL (${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded'})\n\n${r.articles} distinct articles of 4.8 kB (${r.stored} stored, the rest near duplicates): ${f(r.perSecond, 0)} articles/s`)
-  }
-  finally {
-    await db.$disconnect()
-    await stop()
-    if (dataDir)
-      await rm(dataDir, { recursive: true, force: true })
-  }
-}
-
-async function webhook() {
-  let dataDir: string | undefined
-  let url = process.env.BENCH_DATABASE_URL
-  let stop = async () => {}
-  const logger = createLogger('warn', false)
-  if (!url) {
-    dataDir = await mkdtemp(join(tmpdir(), 'news-digest-bench-'))
-    const { chmod } = await import('node:fs/promises')
-    await chmod(dataDir, 0o755)
-    const server = await startEmbeddedPostgres(dataDir, logger)
-    url = server.url
-    stop = server.stop
-  }
-  try {
-    await migrate(url)
-    const db = createDatabase(url)
-    await seedTopics(createRepositories(db))
-    await db.$disconnect()
-    const seconds = Number(process.env.BENCH_SECONDS ?? 30)
-    for (const rate of [200, 100]) {
-      const r = await benchWebhook(url, { articles: 100_000, chats: 10_000, rate, seconds })
-      console.log(`\n## Webhook latency (${r.articles} articles, ${r.chats} chats, ${r.rate} updates/s for ${r.seconds} s, /latest and /topic alternating)\n`)
-      console.log(`${r.sent} updates, ${r.failed} failed, ${r.replies} replies; latency p50 ${f(r.p50)} ms, p90 ${f(r.p90)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms`)
-      for (const [command, q] of Object.entries(r.byCommand))
-        console.log(`${command}: p50 ${f(q.p50)} ms, p99 ${f(q.p99)} ms`)
-      console.log(`bot process: ${f(r.cpuMsPerUpdate, 2)} ms CPU per update; peak RSS ${f(r.peakRssMb, 0)} MB, at the end ${f(r.rssMb, 0)} MB`)
-    }
-  }
-  finally {
-    await stop()
-    if (dataDir)
-      await rm(dataDir, { recursive: true, force: true })
-  }
-}
-
-async function fanout() {
+/**
+ * A migrated database with the topic list for a benchmark: BENCH_DATABASE_URL,
+ * or an embedded PostgreSQL in a temporary directory, removed afterwards.
+ */
+async function withBenchDatabase(task: (url: string) => Promise<void>): Promise<void> {
   let dataDir: string | undefined
   let url = process.env.BENCH_DATABASE_URL
   let stop = async () => {}
   if (!url) {
     dataDir = await mkdtemp(join(tmpdir(), 'news-digest-bench-'))
-    const { chmod } = await import('node:fs/promises')
+    // as root, PostgreSQL runs as its own user, which must be able to enter the directory
     await chmod(dataDir, 0o755)
     const server = await startEmbeddedPostgres(dataDir, createLogger('warn', false))
     url = server.url
@@ -135,17 +69,57 @@ async function fanout() {
     const db = createDatabase(url)
     await seedTopics(createRepositories(db))
     await db.$disconnect()
-    const chats = Number(process.env.BENCH_CHATS ?? 100_000)
-    const limitedSeconds = Number(process.env.BENCH_LIMITED_SECONDS ?? 300)
-    console.log(`\n## Fan-out (${chats} chats)\n`)
-    for (const line of await benchFanout(url, { chats, limitedSeconds }))
-      console.log(`- ${line}`)
+    await task(url)
   }
   finally {
     await stop()
     if (dataDir)
       await rm(dataDir, { recursive: true, force: true })
   }
+}
+
+async function throughput() {
+  const pages = benchArticles(1000)
+  const p = benchProcess(pages)
+  console.log(`\n## Pipeline without the database (one core)\n\n${p.articles} articles of ${f(p.meanBytes / 1000)} kB, 3 timed passes after a warm-up (${p.passes.map(x => f(x, 0)).join(', ')} articles/s): median ${f(p.perSecond, 0)} articles/s (${f(p.perCpuSecond, 0)} per CPU-second); per article p50 ${f(p.p50, 2)} ms, p99 ${f(p.p99, 2)} ms`)
+
+  await withBenchDatabase(async (url) => {
+    const db = createDatabase(url)
+    try {
+      const repos = createRepositories(db)
+      await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
+      const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', false) })
+      const r = await benchIngest(ingest, pages.slice(0, 500))
+      console.log(`\n## Ingest with PostgreSQL (${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded'})\n\n${r.articles} distinct articles of 4.8 kB (${r.stored} stored, the rest near duplicates): ${f(r.perSecond, 0)} articles/s`)
+    }
+    finally {
+      await db.$disconnect()
+    }
+  })
+}
+
+async function webhook() {
+  await withBenchDatabase(async (url) => {
+    const seconds = Number(process.env.BENCH_SECONDS ?? 30)
+    for (const rate of [200, 100]) {
+      const r = await benchWebhook(url, { articles: 100_000, chats: 10_000, rate, seconds })
+      console.log(`\n## Webhook latency (${r.articles} articles, ${r.chats} chats, ${r.rate} updates/s for ${r.seconds} s, /latest and /topic alternating)\n`)
+      console.log(`${r.sent} updates, ${r.failed} failed, ${r.replies} replies; latency p50 ${f(r.p50)} ms, p90 ${f(r.p90)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms`)
+      for (const [command, q] of Object.entries(r.byCommand))
+        console.log(`${command}: p50 ${f(q.p50)} ms, p99 ${f(q.p99)} ms`)
+      console.log(`bot process: ${f(r.cpuMsPerUpdate, 2)} ms CPU per update; peak RSS ${f(r.peakRssMb, 0)} MB, at the end ${f(r.rssMb, 0)} MB`)
+    }
+  })
+}
+
+async function fanout() {
+  await withBenchDatabase(async (url) => {
+    const chats = Number(process.env.BENCH_CHATS ?? 100_000)
+    const limitedSeconds = Number(process.env.BENCH_LIMITED_SECONDS ?? 300)
+    console.log(`\n## Fan-out (${chats} chats)\n`)
+    for (const line of await benchFanout(url, { chats, limitedSeconds }))
+      console.log(`- ${line}`)
+  })
 }
 
 console.log(`# news-digest-bot benchmarks, ${new Date().toISOString()}, Node ${process.version}`)

@@ -5,9 +5,9 @@
 // grammY sends once the update is handled (its reply delivered to the fake API).
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
+import { freePort } from '#root/db/embedded.js'
 import { FAKE_TOKEN, FakeBotApi, textMessage } from '../tests/helpers/fake-bot-api.js'
 
 export interface WebhookFigures {
@@ -31,14 +31,6 @@ export interface WebhookFigures {
 
 const SECRET = 'benchmark-webhook-secret'
 const TOPIC_NAMES = ['kazakhstan', 'Афганистан', 'taliban', 'usa', 'Россия', 'china', 'iran', 'pakistan', 'uzbekistan', 'energy', 'security', 'diplomacy']
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise(resolve => server.close(resolve))
-  return port
-}
 
 /** 100k articles with summaries and topic links, 10k chats with 3 subscriptions each, in a few statements. */
 export async function fillDatabase(url: string, articles: number, chats: number): Promise<void> {

@@ -14,7 +14,8 @@ export interface EmbeddedDatabase {
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer()
     server.once('error', reject)

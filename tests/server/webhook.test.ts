@@ -1,21 +1,13 @@
 // Webhook mode: npm start with WEBHOOK_URL serves updates over HTTP on PORT,
 // checks Telegram's secret token, and registers itself with setWebhook.
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '#root/db/embedded.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
 import { eventually } from '../helpers/eventually.js'
 import { FAKE_TOKEN, FakeBotApi, textMessage } from '../helpers/fake-bot-api.js'
 
 const SECRET = 'webhook-secret-of-the-test'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise(resolve => server.close(resolve))
-  return port
-}
 
 describe('webhook mode', () => {
   let database: TestDatabase

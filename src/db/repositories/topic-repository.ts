@@ -1,14 +1,8 @@
 import type { Database } from '#root/db/client.js'
+import type { TopicTerms } from '#root/news/topics.js'
 
-export interface TopicSeed {
-  slug: string
-  nameEn: string
-  nameRu: string
-  aliasesEn: string[]
-  aliasesRu: string[]
-  keywordsEn: string[]
-  keywordsRu: string[]
-}
+/** A topic as seeds/topics.json gives it: slug, names, aliases and keywords in both languages. */
+export type TopicSeed = TopicTerms
 
 export function createTopicRepository(db: Database) {
   return {
