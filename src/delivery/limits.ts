@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 // Telegram's broadcast limits, per process: about 30 messages a second overall,
 // one a second per chat, 20 a minute per group; and a chat's own pause after a
 // 429. Waiting for one chat never holds back the others.
@@ -8,7 +9,8 @@ export interface LimitSettings {
   perGroupMinute: number
 }
 
-export function createLimiter(settings: LimitSettings, now = () => Date.now(), sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))) {
+// performance.now(): at hundreds of messages a second, whole milliseconds are too coarse
+export function createLimiter(settings: LimitSettings, now = () => performance.now(), sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))) {
   let nextGlobal = 0
   const nextForChat = new Map<string, number>()
   const groupSends = new Map<string, number[]>()
@@ -31,7 +33,7 @@ export function createLimiter(settings: LimitSettings, now = () => Date.now(), s
             groupSends.set(key, [...recent, t])
           return
         }
-        await sleep(Math.max(wait, groupWait, 1))
+        await sleep(Math.max(wait, groupWait))
       }
     },
 

@@ -1,7 +1,7 @@
 // Once a minute: every active chat whose digest is due gets one outbox row for
 // its period (pending with the new items' ids, or skipped when nothing is new).
 import type { Repositories } from '#root/db/repositories/index.js'
-import { duePeriod } from '#root/digest/schedule.js'
+import { createScheduleMemo, duePeriod } from '#root/digest/schedule.js'
 import type { Logger } from '#root/logger.js'
 
 const PLAN_CHUNK = 2000
@@ -19,8 +19,9 @@ export function createDigestPlanner({ repos, logger, catchUpHours }: PlannerDepe
       let queued = 0
       let skipped = 0
       // time-zone maths here, the rest set-based in PostgreSQL, a chunk at a time
+      const memo = createScheduleMemo()
       const due = (await repos.chats.digestCandidates()).flatMap((chat) => {
-        const period = duePeriod(chat, now, catchUpHours)
+        const period = duePeriod(chat, now, catchUpHours, memo)
         return period ? [{ chatId: chat.id, periodKey: period.periodKey }] : []
       })
       for (let i = 0; i < due.length; i += PLAN_CHUNK) {

@@ -22,7 +22,7 @@ import type { TopicDirectory } from '#root/news/topic-directory.js'
 
 export const LEASE_MS = 60_000
 export const MAX_ATTEMPTS = 5
-const BATCH = 200
+const BATCH = 100
 
 export interface SenderDependencies {
   api: Api

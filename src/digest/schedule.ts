@@ -31,18 +31,48 @@ export function localDay(instant: Date, timeZone: string): string {
 }
 
 /**
+ * Time-zone arithmetic is the cost of planning, and 100k chats share a few
+ * zones and times: a memo, used for one planning round, computes each once.
+ */
+export function createScheduleMemo() {
+  const days = new Map<string, [string, string]>()
+  const instants = new Map<string, Date>()
+  return {
+    days(now: Date, timeZone: string): [string, string] {
+      let found = days.get(timeZone)
+      if (!found) {
+        const today = localDay(now, timeZone)
+        const todayNoon = new TZDate(`${today}T12:00:00`, timeZone)
+        found = [today, format(addDays(todayNoon, -1), 'yyyy-MM-dd')]
+        days.set(timeZone, found)
+      }
+      return found
+    },
+    instant(day: string, time: string, timeZone: string): Date {
+      const key = `${day} ${time} ${timeZone}`
+      let found = instants.get(key)
+      if (!found) {
+        found = localInstant(day, time, timeZone)
+        instants.set(key, found)
+      }
+      return found
+    },
+  }
+}
+
+export type ScheduleMemo = ReturnType<typeof createScheduleMemo>
+
+/**
  * The digest period due at `now`, if any: today's once its time has passed, or
  * yesterday's if it was missed (the process was down) — each only while less
  * than `catchUpHours` late, and never a period already planned.
  */
-export function duePeriod(chat: DigestSchedule, now: Date, catchUpHours: number): DuePeriod | undefined {
-  const today = localDay(now, chat.timeZone)
-  const todayNoon = new TZDate(`${today}T12:00:00`, chat.timeZone)
-  const yesterday = format(addDays(todayNoon, -1), 'yyyy-MM-dd')
+export function duePeriod(chat: DigestSchedule, now: Date, catchUpHours: number, memo: ScheduleMemo = createScheduleMemo()): DuePeriod | undefined {
+  const [today, yesterday] = memo.days(now, chat.timeZone)
   for (const day of [today, yesterday]) {
     if (chat.lastDigestPeriod !== null && chat.lastDigestPeriod >= day)
       return undefined
-    const dueAt = localInstant(day, chat.digestTime, chat.timeZone)
+    const dueAt = memo.instant(day, chat.digestTime, chat.timeZone)
     const late = now.getTime() - dueAt.getTime()
     if (late >= 0)
       return late < catchUpHours * 3_600_000 ? { periodKey: day, dueAt } : undefined
