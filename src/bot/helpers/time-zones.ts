@@ -1,4 +1,5 @@
 // /tz accepts IANA names in any case and city names in English or Russian.
+import { isTimeZone } from '#root/config.js'
 
 const RUSSIAN_CITIES: Record<string, string> = {
   'алматы': 'Asia/Almaty', 'алма-ата': 'Asia/Almaty', 'астана': 'Asia/Almaty', 'нур-султан': 'Asia/Almaty',
@@ -35,16 +36,6 @@ function zoneIndex(): Map<string, string> {
   return zones
 }
 
-function isValidZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  }
-  catch {
-    return false
-  }
-}
-
 /** The IANA zone a user means, or undefined. */
 export function resolveTimeZone(input: string): string | undefined {
   const key = normal(input)
@@ -54,5 +45,5 @@ export function resolveTimeZone(input: string): string | undefined {
   if (known)
     return known
   // names Intl accepts but does not list (e.g. links such as Asia/Calcutta)
-  return /^[a-z]+\/[a-z_+-]+(?:\/[a-z_+-]+)?$/i.test(input.trim()) && isValidZone(input.trim()) ? input.trim() : undefined
+  return /^[a-z]+\/[a-z_+-]+(?:\/[a-z_+-]+)?$/i.test(input.trim()) && isTimeZone(input.trim()) ? input.trim() : undefined
 }
