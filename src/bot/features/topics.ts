@@ -1,28 +1,15 @@
 // /topics (toggle buttons), /subscribe, /unsubscribe, /subscriptions.
 import { Composer } from 'grammy'
 import type { Context } from '#root/bot/context.js'
+import { ensureChat } from '#root/bot/helpers/chat.js'
 import { argument } from '#root/bot/helpers/items.js'
 import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
-import { localeOf, uiLanguageFor } from '#root/bot/i18n.js'
+import { localeOf } from '#root/bot/i18n.js'
 import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
 
 const composer = new Composer<Context>()
 
 const language = (ctx: Context) => localeOf(ctx)
-
-/** Settings need a registered chat: register it on first use, as /start would. */
-async function ensureChat(ctx: Context): Promise<void> {
-  if (ctx.chatSettings || !ctx.chat)
-    return
-  ctx.chatSettings = await ctx.repos.chats.register({
-    id: ctx.chat.id,
-    type: ctx.chat.type,
-    title: ctx.chat.type === 'private' ? null : ctx.chat.title ?? null,
-    uiLanguage: uiLanguageFor(ctx.from?.language_code),
-    timeZone: ctx.config.defaultTimeZone,
-    digestTime: ctx.config.defaultDigestTime,
-  })
-}
 
 composer.command('topics', async (ctx) => {
   const chosen = new Set(ctx.chatSettings ? await ctx.repos.chats.subscriptions(ctx.chat.id) : [])
@@ -98,4 +85,4 @@ composer.command('subscriptions', async (ctx) => {
   }), { parse_mode: 'HTML' })
 })
 
-export { composer as topicsFeature, ensureChat }
+export { composer as topicsFeature }

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy'
 import type { Context } from '#root/bot/context.js'
+import { registerChat } from '#root/bot/helpers/chat.js'
 import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
-import { uiLanguageFor } from '#root/bot/i18n.js'
 import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
 
 const composer = new Composer<Context>()
@@ -11,14 +11,7 @@ composer.command('start', async (ctx) => {
   const before = ctx.chatSettings
   if (before && chat.type !== 'private' && !(await requireSettingsRights(ctx)))
     return
-  ctx.chatSettings = await ctx.repos.chats.register({
-    id: chat.id,
-    type: chat.type,
-    title: chat.type === 'private' ? null : chat.title,
-    uiLanguage: before?.uiLanguage ?? uiLanguageFor(ctx.from?.language_code),
-    timeZone: ctx.config.defaultTimeZone,
-    digestTime: ctx.config.defaultDigestTime,
-  })
+  const registered = await registerChat(ctx)
   await ctx.i18n.renegotiateLocale()
   ctx.logger.info({ msg: before ? 'Chat resumed' : 'Chat registered', chat_id: chat.id })
   if (before && before.state !== 'active') {
@@ -26,7 +19,7 @@ composer.command('start', async (ctx) => {
     return
   }
   const chosen = new Set(await ctx.repos.chats.subscriptions(chat.id))
-  const keyboard = topicsKeyboard(ctx.topics.all(), chosen, ctx.chatSettings.uiLanguage, 'sub')
+  const keyboard = topicsKeyboard(ctx.topics.all(), chosen, registered.uiLanguage, 'sub')
   const greeting = chat.type === 'private' ? ctx.t('start-greeting', { name: ctx.from?.first_name ?? '' }) : ctx.t('start-greeting-group')
   await ctx.reply(greeting, { reply_markup: keyboard })
 })
