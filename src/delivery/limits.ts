@@ -15,6 +15,23 @@ export function createLimiter(settings: LimitSettings, now = () => performance.n
   const nextForChat = new Map<string, number>()
   const groupSends = new Map<string, number[]>()
   const interval = 1000 / settings.perSecond
+  let nextSweep = 0
+
+  // entries whose time has passed decide nothing: drop them (at most once a minute),
+  // or a long-running bot keeps one for every chat it ever messaged
+  function sweep(t: number): void {
+    if (t < nextSweep)
+      return
+    nextSweep = t + 60_000
+    for (const [key, at] of nextForChat) {
+      if (at <= t)
+        nextForChat.delete(key)
+    }
+    for (const [key, sends] of groupSends) {
+      if (sends.every(s => s <= t - 60_000))
+        groupSends.delete(key)
+    }
+  }
 
   return {
     /** Waits until a message to `chatId` may go out, and books the slot. */
@@ -23,6 +40,7 @@ export function createLimiter(settings: LimitSettings, now = () => performance.n
       const isGroup = chatId < 0n
       for (;;) {
         const t = now()
+        sweep(t)
         const recent = (groupSends.get(key) ?? []).filter(s => s > t - 60_000)
         const groupWait = isGroup && recent.length >= settings.perGroupMinute ? recent[0]! + 60_000 - t : 0
         const wait = Math.max(nextForChat.get(key) ?? 0, nextGlobal) - t
@@ -41,6 +59,11 @@ export function createLimiter(settings: LimitSettings, now = () => performance.n
     pause(chatId: bigint, ms: number): void {
       const key = String(chatId)
       nextForChat.set(key, Math.max(nextForChat.get(key) ?? 0, now() + ms))
+    },
+
+    /** How many chats the limiter remembers (pruned as their slots pass). */
+    get tracked(): number {
+      return nextForChat.size + groupSends.size
     },
   }
 }

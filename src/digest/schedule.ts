@@ -1,7 +1,8 @@
 // When each chat's daily digest is due, in its own time zone (DST included:
 // @date-fns/tz computes the instant of a local wall-clock time).
 import { TZDate } from '@date-fns/tz'
-import { addDays, format } from 'date-fns'
+import { addDays } from 'date-fns/addDays'
+import { format } from 'date-fns/format'
 
 export interface DigestSchedule {
   timeZone: string

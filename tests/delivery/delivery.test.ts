@@ -206,6 +206,25 @@ describe('createLimiter', () => {
       await limiter.acquire(-100n)
     expect(clock).toBeGreaterThanOrEqual(60_000)
   })
+
+  it('should forget chats whose slots have passed, but not a chat still paused', async () => {
+    let clock = 0
+    const limiter = createLimiter({ perSecond: 1000, perChatMs: 1000, perGroupMinute: 20 }, () => clock, (ms) => {
+      clock += ms
+      return Promise.resolve()
+    })
+    for (let id = 1n; id <= 1000n; id++)
+      await limiter.acquire(id)
+    await limiter.acquire(-100n)
+    limiter.pause(7n, 120_000)
+    expect(limiter.tracked).toBe(1002) // the group counts in both maps
+    clock = 70_000
+    await limiter.acquire(5n)
+    // the paused chat and the one just sent to are all that is left
+    expect(limiter.tracked).toBe(2)
+    await limiter.acquire(7n)
+    expect(clock).toBeGreaterThanOrEqual(120_000)
+  })
 })
 
 describe('the scheduler', () => {

@@ -1,6 +1,6 @@
 // /lang, /time, /tz.
 import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format } from 'date-fns/format'
 import { Composer } from 'grammy'
 import type { Context } from '#root/bot/context.js'
 import { ensureChat } from '#root/bot/helpers/chat.js'
