@@ -51,7 +51,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 // The sender has an Api of its own, without auto-retry: it handles 429 per chat.
 function startDelivery(api: Api, bot: NewsBot): Scheduler {
   const { repos, topics } = bot.deps
-  const limiter = createLimiter({ perSecond: config.broadcastRate, perChatMs: 1000, perGroupMinute: 20 })
+  // the overall rate is Telegram's per bot: instances share it through the database
+  const limiter = createLimiter({ perSecond: config.broadcastRate, perChatMs: 1000, perGroupMinute: 20 }, { slots: (count, ms) => repos.deliveries.reserveSlots(count, ms) })
   const sender = createSender({ api, repos, topics, i18n: bot.i18n, logger, limiter, paidBroadcast: config.allowPaidBroadcast })
   return startScheduler({ planner: createDigestPlanner({ repos, logger, catchUpHours: config.digestCatchUpHours }), sender, logger })
 }

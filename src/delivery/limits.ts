@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks'
-// Telegram's broadcast limits, per process: about 30 messages a second overall,
-// one a second per chat, 20 a minute per group; and a chat's own pause after a
-// 429. Waiting for one chat never holds back the others.
+// Telegram's broadcast limits: about 30 messages a second overall (per bot, so
+// shared by every instance through a slot source), one a second per chat, 20 a
+// minute per group; and a chat's own pause after a 429. Waiting for one chat
+// never holds back the others.
 
 export interface LimitSettings {
   perSecond: number
@@ -9,13 +10,53 @@ export interface LimitSettings {
   perGroupMinute: number
 }
 
+/**
+ * Hands out `count` overall send slots, `intervalMs` apart; resolves with how many
+ * ms from now the first one starts. The database's shared clock in production
+ * (`repos.deliveries.reserveSlots`); without one, slots are counted in this process.
+ */
+export type SlotSource = (count: number, intervalMs: number) => Promise<number>
+
+export interface LimiterOptions {
+  slots?: SlotSource
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
 // performance.now(): at hundreds of messages a second, whole milliseconds are too coarse
-export function createLimiter(settings: LimitSettings, now = () => performance.now(), sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))) {
-  let nextGlobal = 0
+export function createLimiter(settings: LimitSettings, options: LimiterOptions = {}) {
+  const now = options.now ?? (() => performance.now())
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  // 2% under the limit: a few ms of jitter (event loop, the clock's round trip)
+  // must not put one message too many into a second
+  const interval = 1000 / (settings.perSecond * 0.98)
+  // slots are reserved a tenth of a second's worth at a time: one database round
+  // trip per block, and at most that much left unused when a burst ends
+  const block = Math.max(1, Math.ceil(settings.perSecond / 10))
+  let nextLocal = 0
+  const slots = options.slots ?? ((count: number) => {
+    const t = now()
+    const start = Math.max(nextLocal, t)
+    nextLocal = start + count * interval
+    return Promise.resolve(start - t)
+  })
+
+  const pool: number[] = []
+  let refilling: Promise<void> | undefined
   const nextForChat = new Map<string, number>()
   const groupSends = new Map<string, number[]>()
-  const interval = 1000 / settings.perSecond
   let nextSweep = 0
+
+  function refill(): Promise<void> {
+    refilling ??= slots(block, interval).then((waitMs) => {
+      const start = now() + waitMs
+      for (let i = 0; i < block; i++)
+        pool.push(start + i * interval)
+    }).finally(() => {
+      refilling = undefined
+    })
+    return refilling
+  }
 
   // entries whose time has passed decide nothing: drop them (at most once a minute),
   // or a long-running bot keeps one for every chat it ever messaged
@@ -43,15 +84,27 @@ export function createLimiter(settings: LimitSettings, now = () => performance.n
         sweep(t)
         const recent = (groupSends.get(key) ?? []).filter(s => s > t - 60_000)
         const groupWait = isGroup && recent.length >= settings.perGroupMinute ? recent[0]! + 60_000 - t : 0
-        const wait = Math.max(nextForChat.get(key) ?? 0, nextGlobal) - t
-        if (wait <= 0 && groupWait <= 0) {
-          nextGlobal = Math.max(nextGlobal, t) + interval
-          nextForChat.set(key, t + settings.perChatMs)
-          if (isGroup)
-            groupSends.set(key, [...recent, t])
-          return
+        const chatWait = (nextForChat.get(key) ?? 0) - t
+        if (chatWait > 0 || groupWait > 0) {
+          await sleep(Math.max(chatWait, groupWait))
+          continue
         }
-        await sleep(Math.max(wait, groupWait))
+        // a slot that passed unused is not spent later in a burst above the rate
+        while (pool.length > 0 && pool[0]! < t - interval)
+          pool.shift()
+        const slot = pool.shift()
+        if (slot === undefined) {
+          await refill()
+          continue
+        }
+        // booked before waiting, so a second message to this chat queues behind it
+        const at = Math.max(slot, t)
+        nextForChat.set(key, at + settings.perChatMs)
+        if (isGroup)
+          groupSends.set(key, [...recent, at])
+        if (at > t)
+          await sleep(at - t)
+        return
       }
     },
 

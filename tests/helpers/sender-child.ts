@@ -17,7 +17,7 @@ const sender = createSender({
   topics: createTopicDirectory(await repos.topics.list()),
   i18n: createI18n(),
   logger: createLogger('silent', false),
-  limiter: createLimiter({ perSecond: Number(process.env.RATE ?? 1000), perChatMs: 0, perGroupMinute: 1000 }),
+  limiter: createLimiter({ perSecond: Number(process.env.RATE ?? 1000), perChatMs: 0, perGroupMinute: 1000 }, { slots: (count, ms) => repos.deliveries.reserveSlots(count, ms) }),
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),
   idleMs: 50,
 })

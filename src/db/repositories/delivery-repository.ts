@@ -105,6 +105,20 @@ export function createDeliveryRepository(db: Database) {
       }))
     },
 
+    /**
+     * Reserves `count` consecutive send slots `intervalMs` apart on the clock all
+     * senders share; returns how many ms from now the first one starts (<= 0: now).
+     * The row lock orders concurrent reservations, so slots never overlap.
+     */
+    async reserveSlots(count: number, intervalMs: number): Promise<number> {
+      const span = (count * intervalMs) / 1000
+      const [row] = await db.$queryRaw<Array<{ wait_ms: number }>>`
+        INSERT INTO broadcast_clock AS b (id, next_at) VALUES (1, clock_timestamp() + make_interval(secs => ${span}::float8))
+        ON CONFLICT (id) DO UPDATE SET next_at = greatest(b.next_at, clock_timestamp()) + make_interval(secs => ${span}::float8)
+        RETURNING ((extract(epoch FROM b.next_at - clock_timestamp()) - ${span}::float8) * 1000)::float8 AS wait_ms`
+      return Number(row?.wait_ms ?? 0)
+    },
+
     /** One more message of the delivery was accepted by Telegram. */
     async partSent(id: bigint, partsSent: number): Promise<void> {
       await db.delivery.update({ where: { id }, data: { partsSent } })
