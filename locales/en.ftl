@@ -164,7 +164,11 @@ stats-text =
     Deliveries in the last 24 h: { $sent } sent, { $failed } failed
     Subscribers per topic:
     { $topics }
+    Breaking pushes, latest first:
+    { $pushes }
 stats-no-subscribers = nobody yet
+stats-push = #{ $id } { $title }: reached { $sent } of { $total } chats, { $waiting } waiting, { $failed } failed or blocked
+stats-no-pushes = none yet
 cancel-done = Cancelled.
 cancel-nothing = There is nothing to cancel.
 

@@ -164,7 +164,11 @@ stats-text =
     Доставки за 24 ч: { $sent } отправлено, { $failed } с ошибкой
     Подписчиков по темам:
     { $topics }
+    Срочные рассылки, последние сверху:
+    { $pushes }
 stats-no-subscribers = пока никого
+stats-push = #{ $id } { $title }: доставлено { $sent } из { $total }, ждут { $waiting }, не доставлено { $failed }
+stats-no-pushes = пока не было
 cancel-done = Отменено.
 cancel-nothing = Отменять нечего.
 

@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLimiter } from '#root/delivery/limits.js'
+import { createSender } from '#root/delivery/sender.js'
 import { ADMIN_ID, type RunningBot, startTestBot } from '../helpers/bot.js'
 import { buttons, TestChat } from '../helpers/chat.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
-import { FakeBotApi } from '../helpers/fake-bot-api.js'
+import { FAKE_TOKEN, FakeBotApi } from '../helpers/fake-bot-api.js'
 import { ENGLISH_SEED } from '../helpers/seeds.js'
 
+const PUSH_ARTICLE = [
+  'Kazakhstan opens its largest solar power plant near Turkestan',
+  'Kazakhstan opened its largest solar power plant near the city of Turkestan on Friday, the energy ministry said, adding three hundred megawatts to the southern grid.',
+  'The plant was built in eighteen months by a consortium of Kazakh and foreign companies and will supply electricity to about two hundred thousand homes.',
+  'Officials said that the country plans to produce fifteen percent of its electricity from renewable sources by 2030, up from about six percent today.',
+].join('\n\n')
 const page = (name: string) => readFileSync(`tests/fixtures/pages/${name}`, 'utf8')
 
 describe('admin commands', () => {
@@ -58,6 +67,30 @@ describe('admin commands', () => {
     expect(stats).toMatch(/Chats: \d+ active, 0 paused, 0 blocked/)
     expect(stats).toContain('Deliveries in the last 24 h: 0 sent, 0 failed')
     expect(stats).toContain('Kazakhstan: 1')
+    expect(stats).toContain('Breaking pushes, latest first:\nnone yet')
+  })
+
+  it('should publish and push now: each subscriber of its topics gets it once, and /stats shows how many it reached', async () => {
+    const readers = [new TestChat(api, 4101), new TestChat(api, 4102, 'ru')]
+    for (const reader of readers)
+      await reader.send('/subscribe kazakhstan')
+    const admin = new TestChat(api, ADMIN_ID)
+    await admin.send('/post')
+    const [, preview] = await admin.send(PUSH_ARTICLE, 2)
+    const [pushed] = await admin.press(preview!, 'Publish and push now')
+    const id = Number(/#(\d+)/.exec(pushed!.text)![1])
+    const subscribers = (await database.db.subscription.findMany({ where: { topic: { slug: { in: (await database.repos.articles.findById(id))!.topics.map(t => t.topic.slug) } }, chat: { state: 'active' } }, distinct: ['chatId'] })).length
+    expect(pushed!.text).toBe(`Published as #${id} and queued for ${subscribers} subscribed chats.`)
+    expect(subscribers).toBeGreaterThanOrEqual(2)
+    expect(await admin.ask('/stats')).toContain(`#${id} ${(await database.repos.articles.findById(id))!.title.slice(0, 20)}`)
+    expect(await admin.ask('/stats')).toMatch(new RegExp(`: reached 0 of ${subscribers} chats, ${subscribers} waiting, 0 failed or blocked`))
+
+    // the sender works the outbox: one copy each, in each reader's language
+    const sender = createSender({ api: new Api(FAKE_TOKEN, { apiRoot: api.apiRoot }), repos: running.deps.repos, topics: running.deps.topics, i18n: running.bot.i18n, logger: running.deps.logger, limiter: createLimiter({ perSecond: 1000, perChatMs: 0, perGroupMinute: 20 }) })
+    while (await sender.runOnce() > 0) { /* until the outbox is empty */ }
+    expect(readers.map(r => r.messages.filter(m => /^(Breaking news|Срочная новость)/.test(m.text)).length)).toEqual([1, 1])
+    expect(await admin.ask('/stats')).toContain(`: reached ${subscribers} of ${subscribers} chats, 0 waiting, 0 failed or blocked`)
+    expect(await new TestChat(api, ADMIN_ID, 'ru').ask('/stats')).toContain(`доставлено ${subscribers} из ${subscribers}, ждут 0, не доставлено 0`)
   })
 
   it('should explain a duplicate and a refused language in /post, then leave on /cancel', async () => {

@@ -6,10 +6,13 @@ import { POST_CONVERSATION } from '#root/bot/conversations/post.js'
 import { argument } from '#root/bot/helpers/items.js'
 import { isBotAdmin } from '#root/bot/helpers/permissions.js'
 import { localeOf } from '#root/bot/i18n.js'
+import { escapeHtml } from '#root/digest/html.js'
+import { clip } from '#root/news/text.js'
 
 const composer = new Composer<Context>()
 
 const ADMIN_COMMANDS = ['post', 'delete', 'stats']
+const RECENT_PUSHES = 5
 
 // refusal first, so that nothing below runs for anyone else
 composer.command(ADMIN_COMMANDS, async (ctx, next) => {
@@ -39,11 +42,12 @@ composer.command('delete', async (ctx) => {
 
 composer.command('stats', async (ctx) => {
   const since = new Date(ctx.now().getTime() - 24 * 60 * 60 * 1000)
-  const [articles, chats, subscribers, deliveries] = await Promise.all([
+  const [articles, chats, subscribers, deliveries, pushes] = await Promise.all([
     ctx.repos.articles.countByLanguage(),
     ctx.repos.chats.countByState(),
     ctx.repos.chats.subscribersPerTopic(),
     ctx.repos.deliveries.countSince(since),
+    ctx.repos.deliveries.recentPushes(RECENT_PUSHES),
   ])
   const language = localeOf(ctx)
   const topics = ctx.topics.all()
@@ -55,6 +59,9 @@ composer.command('stats', async (ctx) => {
     ...chats,
     ...deliveries,
     topics: topics.length > 0 ? topics.join('\n') : ctx.t('stats-no-subscribers'),
+    pushes: pushes.length > 0
+      ? pushes.map(p => ctx.t('stats-push', { id: p.articleId, title: escapeHtml(clip(p.title, 60)), sent: p.sent, total: p.total, waiting: p.waiting, failed: p.failed })).join('\n')
+      : ctx.t('stats-no-pushes'),
   }), { parse_mode: 'HTML' })
 })
 

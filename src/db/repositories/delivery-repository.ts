@@ -146,7 +146,35 @@ export function createDeliveryRepository(db: Database) {
       ])
       return { sent, failed }
     },
+
+    /** The latest breaking pushes, newest first: how many chats each reached so far. */
+    async recentPushes(limit: number): Promise<PushReach[]> {
+      const rows = await db.$queryRaw<Array<{ article_id: number, title: string, total: number, sent: number, waiting: number, failed: number }>>`
+        SELECT d.article_id, a.title,
+               count(*)::int AS total,
+               count(*) FILTER (WHERE d.status = 'sent')::int AS sent,
+               count(*) FILTER (WHERE d.status IN ('pending', 'sending'))::int AS waiting,
+               count(*) FILTER (WHERE d.status = 'failed')::int AS failed
+        FROM deliveries d JOIN articles a ON a.id = d.article_id
+        WHERE d.kind = 'breaking'
+        GROUP BY d.article_id, a.title
+        ORDER BY max(d.created_at) DESC, d.article_id DESC
+        LIMIT ${limit}`
+      return rows.map(r => ({ articleId: r.article_id, title: r.title, total: r.total, sent: r.sent, waiting: r.waiting, failed: r.failed }))
+    },
   }
+}
+
+export interface PushReach {
+  articleId: number
+  title: string
+  /** chats it was planned for */
+  total: number
+  sent: number
+  /** still in the outbox */
+  waiting: number
+  /** failed, or the chat had blocked the bot */
+  failed: number
 }
 
 export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>
