@@ -11,11 +11,12 @@ export interface LimitSettings {
 }
 
 /**
- * Hands out `count` overall send slots, `intervalMs` apart; resolves with how many
- * ms from now the first one starts. The database's shared clock in production
- * (`repos.deliveries.reserveSlots`); without one, slots are counted in this process.
+ * Hands out `count` overall send slots, `intervalMs` apart: when the first starts
+ * and the source's clock at that moment, both on the source's clock (ms). The
+ * database's shared clock in production (`repos.deliveries.reserveSlots`); without
+ * one, slots are counted in this process.
  */
-export type SlotSource = (count: number, intervalMs: number) => Promise<number>
+export type SlotSource = (count: number, intervalMs: number) => Promise<{ startMs: number, clockMs: number }>
 
 export interface LimiterOptions {
   slots?: SlotSource
@@ -33,13 +34,19 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
   // slots are reserved a tenth of a second's worth at a time: one database round
   // trip per block, and at most that much left unused when a burst ends
   const block = Math.max(1, Math.ceil(settings.perSecond / 10))
+  // how late a slot may still be used: timers fire a little late
+  const lateness = Math.max(interval / 4, 1)
   let nextLocal = 0
   const slots = options.slots ?? ((count: number) => {
     const t = now()
     const start = Math.max(nextLocal, t)
     nextLocal = start + count * interval
-    return Promise.resolve(start - t)
+    return Promise.resolve({ startMs: start, clockMs: t })
   })
+  // the source's clock minus ours, NTP-style: from the reservation with the
+  // shortest round trip among the latest ones, so that a slow answer (a busy
+  // event loop, a cold query) does not shift slots onto another process's
+  const offsets: Array<{ rtt: number, offset: number }> = []
 
   const pool: number[] = []
   let refilling: Promise<void> | undefined
@@ -48,8 +55,14 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
   let nextSweep = 0
 
   function refill(): Promise<void> {
-    refilling ??= slots(block, interval).then((waitMs) => {
-      const start = now() + waitMs
+    const sentAt = now()
+    refilling ??= slots(block, interval).then(({ startMs, clockMs }) => {
+      const answeredAt = now()
+      offsets.push({ rtt: answeredAt - sentAt, offset: clockMs - (sentAt + answeredAt) / 2 })
+      if (offsets.length > 50)
+        offsets.shift()
+      const { offset } = offsets.reduce((best, o) => (o.rtt < best.rtt ? o : best))
+      const start = startMs - offset
       for (let i = 0; i < block; i++)
         pool.push(start + i * interval)
     }).finally(() => {
@@ -79,6 +92,7 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
     async acquire(chatId: bigint): Promise<void> {
       const key = String(chatId)
       const isGroup = chatId < 0n
+      let lateWakeUps = 0
       for (;;) {
         const t = now()
         sweep(t)
@@ -89,8 +103,9 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
           await sleep(Math.max(chatWait, groupWait))
           continue
         }
-        // a slot that passed unused is not spent later in a burst above the rate
-        while (pool.length > 0 && pool[0]! < t - interval)
+        // a slot that has passed is not spent late: two messages would go out
+        // back to back, one more in that second than the rate allows
+        while (pool.length > 0 && pool[0]! < t - lateness)
           pool.shift()
         const slot = pool.shift()
         if (slot === undefined) {
@@ -99,12 +114,24 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
         }
         // booked before waiting, so a second message to this chat queues behind it
         const at = Math.max(slot, t)
+        const booked = nextForChat.get(key)
         nextForChat.set(key, at + settings.perChatMs)
         if (isGroup)
           groupSends.set(key, [...recent, at])
         if (at > t)
           await sleep(at - t)
-        return
+        // woke too late (a busy event loop): give the booking back and take a new
+        // slot, but only a few times, so that a loaded process still sends
+        if (now() - at <= lateness || ++lateWakeUps > 3)
+          return
+        if (nextForChat.get(key) === at + settings.perChatMs) {
+          if (booked === undefined)
+            nextForChat.delete(key)
+          else
+            nextForChat.set(key, booked)
+        }
+        if (isGroup)
+          groupSends.set(key, (groupSends.get(key) ?? []).filter(s => s !== at))
       }
     },
 

@@ -235,6 +235,27 @@ describe('createLimiter', () => {
     expect(clock).toBeGreaterThanOrEqual(60_000)
   })
 
+  it('should take a new slot when it wakes too late, rather than send two messages back to back', async () => {
+    let clock = 0
+    let slowSleeps = 1
+    const limiter = createLimiter({ perSecond: 10, perChatMs: 0, perGroupMinute: 20 }, { now: () => clock, sleep: (ms) => {
+      // the event loop is busy: the first wake-up comes 50 ms late
+      clock += ms + (slowSleeps-- > 0 ? 50 : 0)
+      return Promise.resolve()
+    } })
+    const interval = 1000 / 9.8
+    await limiter.acquire(1n)
+    expect(clock).toBe(0)
+    await limiter.acquire(2n)
+    // woke at 152 instead of 102: that slot is given up for the next one
+    expect(clock).toBeCloseTo(2 * interval)
+    // always late: after a few tries it sends anyway
+    slowSleeps = Number.POSITIVE_INFINITY
+    const before = clock
+    await limiter.acquire(3n)
+    expect(clock).toBeGreaterThan(before + 3 * interval)
+  })
+
   it('should forget chats whose slots have passed, but not a chat still paused', async () => {
     let clock = 0
     const limiter = createLimiter({ perSecond: 1000, perChatMs: 1000, perGroupMinute: 20 }, { now: () => clock, sleep: (ms) => {

@@ -4,15 +4,17 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDependencies } from '#root/bot/deps.js'
+import { freePort } from '#root/db/embedded.js'
 import type { Dependencies } from '#root/bot/context.js'
 import { createI18n } from '#root/bot/i18n.js'
 import { parseConfig } from '#root/config.js'
 import { createLimiter } from '#root/delivery/limits.js'
 import { createSender } from '#root/delivery/sender.js'
 import { createLogger } from '#root/logger.js'
+import { seedTopics } from '#root/news/seed.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
 import { eventually } from '../helpers/eventually.js'
-import { FAKE_TOKEN, FakeBotApi } from '../helpers/fake-bot-api.js'
+import { callbackQuery, FAKE_TOKEN, FakeBotApi, textMessage } from '../helpers/fake-bot-api.js'
 
 const logger = createLogger('silent', false)
 
@@ -101,3 +103,109 @@ describe('delivery across processes', () => {
       expect(fake.messagesTo(id).filter(m => m.text.includes(article!.title.slice(0, 40)))).toHaveLength(1)
   }, 60_000)
 })
+
+// Several instances behind a load balancer: two `npm start` processes in webhook
+// mode on one database and one Bot API. Both plan the same digests at start, the
+// admin's /post goes through both, and their senders share the outbox and the
+// overall rate.
+describe('two bot processes on one database', () => {
+  const SECRET = 'secret-of-the-two-instance-test'
+  const ADMIN = 4242
+  let database: TestDatabase
+  let fake: FakeBotApi
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    fake = await new FakeBotApi().start()
+  })
+  afterAll(async () => {
+    await fake.close()
+    await database.drop()
+  })
+
+  function startInstance(port: number): ChildProcess {
+    return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: database.url, LOG_LEVEL: 'warn', WEBHOOK_URL: 'https://bot.example.org/', WEBHOOK_SECRET: SECRET, PORT: String(port), ADMIN_IDS: String(ADMIN) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+  }
+
+  it('should give every subscriber exactly one digest and one push, at most 30 messages a second between them, with no duplicates and no gaps', async () => {
+    // 60 subscribers whose digest time is this minute, in three time zones
+    const zones = ['Asia/Almaty', 'Europe/Moscow', 'America/New_York']
+    const chats: number[] = []
+    const now = new Date()
+    // topics only: the seed articles are imported by the instances themselves, both starting at once
+    await seedTopics(database.repos)
+    const kazakhstan = (await database.repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id
+    for (let i = 0; i < 60; i++) {
+      const id = 20_001 + i
+      const timeZone = zones[i % zones.length]!
+      const digestTime = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now)
+      await database.repos.chats.register({ id, type: 'private', title: null, uiLanguage: i % 2 === 0 ? 'en' : 'ru', timeZone, digestTime })
+      await database.repos.chats.subscribe(id, kazakhstan)
+      chats.push(id)
+    }
+    const ports = [await freePort(), await freePort()]
+    const instances = ports.map(startInstance)
+    const exits = instances.map(child => new Promise<number | null>(resolve => child.once('exit', resolve)))
+    try {
+      await fake.waitFor(() => fake.calls.filter(c => c.method === 'setWebhook' && c.status === 200).length === 2, 40_000)
+      for (const port of ports)
+        await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok === true, 20_000)
+
+      // the load balancer: updates go to one instance or the other, one at a time as Telegram sends them
+      let updateId = 0
+      const deliver = async (port: number, update: object) => {
+        const response = await fetch(`http://127.0.0.1:${port}/webhook/${fake.botInfo.id}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+          body: JSON.stringify({ update_id: ++updateId, ...update }),
+        })
+        expect(response.status).toBe(200)
+      }
+      const adminMessages = () => fake.messagesTo(ADMIN)
+      await deliver(ports[0]!, textMessage('/post', { userId: ADMIN }))
+      await fake.waitFor(() => adminMessages().some(m => m.text.startsWith('Send me the article')))
+      await deliver(ports[1]!, textMessage(PUSHED.join('\n\n'), { userId: ADMIN }))
+      const preview = await fake.waitFor(() => adminMessages().find(m => m.text.includes('Preview')))
+      await deliver(ports[0]!, callbackQuery('post:push', { userId: ADMIN, messageId: preview.messageId }))
+      const queued = await fake.waitFor(() => adminMessages().find(m => m.text.startsWith('Published as')))
+      expect(queued.text).toMatch(/^Published as #\d+ and queued for 60 subscribed chats\.$/)
+
+      // everything sent: the outbox is empty and each chat has its two messages
+      await eventually(async () => await database.db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }) === 0
+        && chats.every(id => fake.messagesTo(id).length >= 2), 40_000)
+      // time for a late duplicate to show
+      await new Promise(resolve => setTimeout(resolve, 1500))
+    }
+    finally {
+      for (const child of instances)
+        child.kill('SIGTERM')
+    }
+    expect(await Promise.all(exits)).toEqual([0, 0])
+
+    const digests = (id: number) => fake.messagesTo(id).filter(m => /^(Your news digest|Ваш дайджест новостей)/.test(m.text))
+    const pushes = (id: number) => fake.messagesTo(id).filter(m => /^(Breaking news|Срочная новость)/.test(m.text))
+    expect(chats.map(id => digests(id).length)).toEqual(chats.map(() => 1))
+    expect(chats.map(id => pushes(id).length)).toEqual(chats.map(() => 1))
+    expect(chats.map(id => fake.messagesTo(id).length)).toEqual(chats.map(() => 2))
+    // the digests hold the seed items, the pushes the admin's article
+    expect(chats.every(id => digests(id)[0]!.text.includes('Karen Decker'))).toBe(true)
+    expect(chats.every(id => pushes(id)[0]!.text.includes('solar power plant') || pushes(id)[0]!.text.includes('солнечн'))).toBe(true)
+    expect(await database.db.delivery.count({ where: { chatId: { in: chats.map(BigInt) }, status: 'sent' } })).toBe(120)
+    // both instances planned at start, yet one row per chat and period
+    expect(await database.db.delivery.count({ where: { kind: 'digest' } })).toBe(60)
+    // together within Telegram's 30 a second: at most 30 broadcast messages in any second
+    const times = chats.flatMap(id => [...digests(id), ...pushes(id)].map(m => m.at)).sort((a, b) => a - b)
+    const busiest = Math.max(...times.map(t => times.filter(u => u >= t && u < t + 1000).length))
+    expect(busiest).toBeLessThanOrEqual(30)
+  }, 120_000)
+})
+
+const PUSHED = [
+  'Kazakhstan opens its largest wind farm on the Caspian coast',
+  'Kazakhstan opened its largest wind farm on the Caspian coast near Aktau on Thursday, the energy ministry said, adding two hundred megawatts to the western grid.',
+  'The farm was built in two years by Kazakh and European companies, and a solar power plant of the same size is planned next to it.',
+  'Officials said the country plans to produce fifteen percent of its electricity from renewable sources by 2030.',
+]

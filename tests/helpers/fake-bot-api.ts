@@ -24,6 +24,8 @@ export interface SentMessage {
   html: string | undefined
   replyMarkup: unknown
   edited: boolean
+  /** when the fake accepted it (performance.now(), ms) */
+  at: number
 }
 
 type Failure = { status: number, description: string, retryAfter?: number }
@@ -280,7 +282,7 @@ export class FakeBotApi {
       Object.assign(existing, { text, html: html_, replyMarkup: p.reply_markup, edited: true })
       return { ok: this.toMessage(existing) }
     }
-    const sent: SentMessage = { chatId, messageId: this.nextMessageId++, text, html: html_, replyMarkup: p.reply_markup, edited: false }
+    const sent: SentMessage = { chatId, messageId: this.nextMessageId++, text, html: html_, replyMarkup: p.reply_markup, edited: false, at: performance.now() }
     this.messages.push(sent)
     return { ok: this.toMessage(sent) }
   }

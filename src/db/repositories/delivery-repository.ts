@@ -107,16 +107,20 @@ export function createDeliveryRepository(db: Database) {
 
     /**
      * Reserves `count` consecutive send slots `intervalMs` apart on the clock all
-     * senders share; returns how many ms from now the first one starts (<= 0: now).
+     * senders share. Returns when the first one starts and the database's clock
+     * at that moment (epoch ms): the caller maps them onto its own clock.
      * The row lock orders concurrent reservations, so slots never overlap.
      */
-    async reserveSlots(count: number, intervalMs: number): Promise<number> {
+    async reserveSlots(count: number, intervalMs: number): Promise<{ startMs: number, clockMs: number }> {
       const span = (count * intervalMs) / 1000
-      const [row] = await db.$queryRaw<Array<{ wait_ms: number }>>`
+      const [row] = await db.$queryRaw<Array<{ start_ms: number, clock_ms: number }>>`
         INSERT INTO broadcast_clock AS b (id, next_at) VALUES (1, clock_timestamp() + make_interval(secs => ${span}::float8))
         ON CONFLICT (id) DO UPDATE SET next_at = greatest(b.next_at, clock_timestamp()) + make_interval(secs => ${span}::float8)
-        RETURNING ((extract(epoch FROM b.next_at - clock_timestamp()) - ${span}::float8) * 1000)::float8 AS wait_ms`
-      return Number(row?.wait_ms ?? 0)
+        RETURNING (extract(epoch FROM b.next_at) * 1000 - ${span}::float8 * 1000)::float8 AS start_ms,
+                  (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS clock_ms`
+      if (!row)
+        throw new Error('broadcast_clock: no row returned')
+      return { startMs: Number(row.start_ms), clockMs: Number(row.clock_ms) }
     },
 
     /** One more message of the delivery was accepted by Telegram. */
