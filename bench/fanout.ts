@@ -1,14 +1,15 @@
-// Fan-out: planning 100k chats' digests, and pushing one item to 100k chats from
-// a sender process (database claim + render + HTTP) against the fake Bot API,
-// with the limits off (capacity) and at Telegram's 30 messages a second.
+// Fan-out: planning 100k chats' digests, and pushing one item to 100k chats
+// (database claim + render + HTTP) against the fake Bot API from `npm run deliver`
+// and from the whole bot, with the limits off (capacity) and at Telegram's 30 a second.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { createDatabase } from '#root/db/client.js'
-import { createRepositories } from '#root/db/repositories/index.js'
+import { createDatabase, type Database } from '#root/db/client.js'
+import { createRepositories, type Repositories } from '#root/db/repositories/index.js'
 import { createDigestPlanner } from '#root/delivery/planner.js'
 import { createLogger } from '#root/logger.js'
+import { startDeliverProcess, stopProcess } from '../tests/helpers/deliver-process.js'
 import { FAKE_TOKEN, FakeBotApi } from '../tests/helpers/fake-bot-api.js'
 
 async function peakRssMb(pid: number): Promise<number> {
@@ -43,21 +44,53 @@ async function fill(url: string, chats: number): Promise<number> {
   }
 }
 
-function startSender(url: string, apiRoot: string, rate: number): Promise<ChildProcess> {
+/** `npm start` with a token: the whole bot (long polling at the fake Bot API), delivering too. */
+function startBot(url: string, apiRoot: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/sender-child.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: apiRoot, RATE: String(rate) },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: apiRoot, BROADCAST_RATE: 'unlimited', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     })
-    child.stdout.once('data', () => resolve(child))
-    child.once('error', reject)
+    let stderr = ''
+    const onData = (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (stderr.includes('Long polling')) {
+        child.stderr.off('data', onData)
+        child.stderr.resume()
+        resolve(child)
+      }
+    }
+    child.stderr.on('data', onData)
+    child.once('exit', code => reject(new Error(`npm start exited with ${code}:\n${stderr}`)))
   })
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise(resolve => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
+/** Pushes the article to every chat through the process `start` starts: messages/s, peak RSS, duplicates. */
+async function push(db: Database, repos: Repositories, articleId: number, start: (apiRoot: string) => Promise<ChildProcess>) {
+  await db.$executeRawUnsafe('TRUNCATE deliveries')
+  const fake = await new FakeBotApi().start()
+  try {
+    const child = await start(fake.apiRoot)
+    const idle = await peakRssMb(child.pid!)
+    const queued = await repos.deliveries.planBreaking(articleId, [(await repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id])
+    const started = performance.now()
+    let peak = 0
+    for (;;) {
+      peak = Math.max(peak, await peakRssMb(child.pid!))
+      if (await db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }) === 0)
+        break
+      await new Promise(resolve => setTimeout(resolve, 500))
+    }
+    const seconds = (performance.now() - started) / 1000
+    peak = Math.max(peak, await peakRssMb(child.pid!))
+    await stopProcess(child)
+    const sent = await db.delivery.count({ where: { status: 'sent' } })
+    const duplicates = fake.messages.length - new Set(fake.messages.map(m => m.chatId)).size
+    return `${queued} chats: ${sent} sent in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(0)} messages/s; peak RSS ${peak.toFixed(0)} MB (${idle.toFixed(0)} MB before the push); fake API received ${fake.messages.length}, duplicates ${duplicates}`
+  }
+  finally {
+    await fake.close()
+  }
 }
 
 export async function benchFanout(url: string, options: { chats: number, limitedSeconds: number }) {
@@ -75,42 +108,26 @@ export async function benchFanout(url: string, options: { chats: number, limited
     results.push(`planning ${options.chats} chats' digests: ${(performance.now() - started) / 1000 < 0.1 ? '<0.1' : ((performance.now() - started) / 1000).toFixed(1)} s (${planned.queued} queued, ${planned.skipped} skipped)`)
     await db.$executeRawUnsafe('TRUNCATE deliveries')
 
-    // 2. capacity: limits off
-    const fast = await new FakeBotApi().start()
-    try {
-      const queued = await repos.deliveries.planBreaking(articleId, [(await repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id])
-      started = performance.now()
-      const child = await startSender(url, fast.apiRoot, 100_000)
-      let peak = 0
-      for (;;) {
-        peak = Math.max(peak, await peakRssMb(child.pid!))
-        if (await db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }) === 0)
-          break
-        await new Promise(resolve => setTimeout(resolve, 500))
-      }
-      const seconds = (performance.now() - started) / 1000
-      peak = Math.max(peak, await peakRssMb(child.pid!))
-      await stop(child)
-      const sent = await db.delivery.count({ where: { status: 'sent' } })
-      results.push(`push to ${queued} chats, limits off: ${sent} sent in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(0)} messages/s; sender peak RSS ${peak.toFixed(0)} MB; fake API received ${fast.messages.length}, duplicates ${fast.messages.length - new Set(fast.messages.map(m => m.chatId)).size}`)
-    }
-    finally {
-      await fast.close()
-    }
+    // later ticks of the processes below must not plan digests into the push
+    await db.$executeRawUnsafe(`UPDATE chats SET digest_time = to_char((now() AT TIME ZONE time_zone) + interval '12 hours', 'HH24:MI')`)
 
-    // 3. Telegram's limit: 30 messages/s enforced by the fake API, the sender set to 30/s
+    // 2. capacity, limits off: `npm run deliver`, then the whole bot (`npm start`)
+    results.push(`npm run deliver, limits off, push to ${await push(db, repos, articleId, apiRoot => startDeliverProcess({ DATABASE_URL: url, TELEGRAM_API_ROOT: apiRoot, BROADCAST_RATE: 'unlimited' }))}`)
+    results.push(`npm start (the whole bot, delivering too), limits off, push to ${await push(db, repos, articleId, apiRoot => startBot(url, apiRoot))}`)
+
+    // 3. Telegram's limit: 30 messages/s enforced by the fake API, npm run deliver at its default 30/s
     await db.$executeRawUnsafe('TRUNCATE deliveries')
     const limited = await new FakeBotApi().start()
     limited.globalLimitPerSecond = 30
     try {
       await repos.deliveries.planBreaking(articleId, [(await repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id])
-      const child = await startSender(url, limited.apiRoot, 30)
+      const child = await startDeliverProcess({ DATABASE_URL: url, TELEGRAM_API_ROOT: limited.apiRoot })
       started = performance.now()
       await new Promise(resolve => setTimeout(resolve, options.limitedSeconds * 1000))
       const seconds = (performance.now() - started) / 1000
       const sent = limited.messages.length
-      await stop(child)
-      results.push(`at 30 messages/s for ${seconds.toFixed(0)} s: ${sent} sent = ${(sent / seconds).toFixed(1)} messages/s; 429s provoked: ${limited.limitHits}`)
+      await stopProcess(child)
+      results.push(`npm run deliver at 30 messages/s for ${seconds.toFixed(0)} s: ${sent} sent = ${(sent / seconds).toFixed(1)} messages/s; 429s provoked: ${limited.limitHits}`)
     }
     finally {
       await limited.close()

@@ -48,9 +48,13 @@ const envSchema = z.object({
   DIGEST_CATCH_UP: optionalString.transform(v => v ?? '6')
     .pipe(z.string().regex(/^\d{1,2}$/, 'must be a whole number of hours from 0 to 48').transform(Number))
     .pipe(z.number().max(48, 'must be a whole number of hours from 0 to 48')),
+  // "unlimited" is for capacity tests against a fake Bot API: Telegram would answer 429
   BROADCAST_RATE: optionalString.transform(v => v ?? '30')
-    .pipe(z.string().regex(/^\d{1,4}$/, 'must be messages per second, from 1 to 1000').transform(Number))
-    .pipe(z.number().min(1, 'must be messages per second, from 1 to 1000').max(1000, 'must be messages per second, from 1 to 1000')),
+    .pipe(z.string().regex(/^(\d{1,4}|unlimited)$/, 'must be messages per second, from 1 to 1000')
+      .refine(v => v === 'unlimited' || (Number(v) >= 1 && Number(v) <= 1000), 'must be messages per second, from 1 to 1000')
+      .transform(v => (v === 'unlimited' ? Number.POSITIVE_INFINITY : Number(v)))),
+  DELIVERY: optionalString.transform(v => v ?? 'on')
+    .pipe(z.enum(['on', 'off'], { error: 'must be on (this process sends digests and pushes) or off (it only answers updates)' }).transform(v => v === 'on')),
   ALLOW_PAID_BROADCAST: optionalString.transform(v => v ?? 'false')
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).transform(v => v === 'true')),
   LOG_LEVEL: optionalString.transform(v => v ?? 'info')
@@ -72,6 +76,7 @@ function toConfig(env: Env) {
     port: env.PORT,
     digestCatchUpHours: env.DIGEST_CATCH_UP,
     broadcastRate: env.BROADCAST_RATE,
+    delivery: env.DELIVERY,
     allowPaidBroadcast: env.ALLOW_PAID_BROADCAST,
   }
   if (!env.BOT_TOKEN)

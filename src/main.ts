@@ -12,10 +12,8 @@ import { loadConfig } from '#root/cli/run.js'
 import { createDatabase } from '#root/db/client.js'
 import { migrate } from '#root/db/migrate.js'
 import { openDatabaseServer } from '#root/db/open.js'
-import { createLimiter } from '#root/delivery/limits.js'
-import { createDigestPlanner } from '#root/delivery/planner.js'
-import { type Scheduler, startScheduler } from '#root/delivery/scheduler.js'
-import { createSender } from '#root/delivery/sender.js'
+import { startDelivery } from '#root/delivery/index.js'
+import type { Scheduler } from '#root/delivery/scheduler.js'
 import { createLogger } from '#root/logger.js'
 import { createWebhookServer } from '#root/server/index.js'
 
@@ -47,14 +45,12 @@ function shutdown(reason: string): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => void shutdown(signal).then(() => process.exit(0)))
 
-// Daily digests and pushes: planned each minute, sent within Telegram's limits.
-// The sender has an Api of its own, without auto-retry: it handles 429 per chat.
-function startDelivery(api: Api, bot: NewsBot): Scheduler {
+// Daily digests and pushes, unless DELIVERY=off leaves them to other processes
+function deliver(api: Api, bot: NewsBot): Scheduler | undefined {
+  if (!config.delivery && config.botMode !== 'console')
+    return undefined
   const { repos, topics } = bot.deps
-  // the overall rate is Telegram's per bot: instances share it through the database
-  const limiter = createLimiter({ perSecond: config.broadcastRate, perChatMs: 1000, perGroupMinute: 20 }, { slots: (count, ms) => repos.deliveries.reserveSlots(count, ms) })
-  const sender = createSender({ api, repos, topics, i18n: bot.i18n, logger, limiter, paidBroadcast: config.allowPaidBroadcast })
-  return startScheduler({ planner: createDigestPlanner({ repos, logger, catchUpHours: config.digestCatchUpHours }), sender, logger })
+  return startDelivery({ config, api, repos, topics, i18n: bot.i18n, logger })
 }
 
 try {
@@ -67,7 +63,7 @@ try {
     const userId = config.adminIds[0] ?? 1
     const transport = createConsoleTransport(process.stdout, userId)
     const bot = createBot('console', { ...deps, rateLimit: false, config: { ...config, adminIds: [userId, ...config.adminIds] } }, { client: { fetch: transport.fetch } })
-    scheduler = startDelivery(new Api('console', { fetch: transport.fetch }), bot)
+    scheduler = deliver(new Api('console', { fetch: transport.fetch }), bot)
     const languageCode = uiLanguageFor(process.env.LANG)
     process.stderr.write(`${bot.i18n.t(languageCode, 'console-started')}\n`)
     await runConsole(bot, { input: process.stdin, transport, userId, languageCode })
@@ -77,7 +73,7 @@ try {
     const bot = createBot(config.botToken, deps, { client: { apiRoot: config.telegramApiRoot } })
     await bot.init()
     await registerCommands(bot.api, bot.i18n, config.adminIds)
-    scheduler = startDelivery(new Api(config.botToken, { apiRoot: config.telegramApiRoot }), bot)
+    scheduler = deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }), bot)
     if (config.botMode === 'webhook') {
       const webhookPath = `/webhook/${bot.botInfo.id}`
       httpServer = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath })

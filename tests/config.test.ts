@@ -19,8 +19,14 @@ describe('parseConfig', () => {
       port: 8080,
       digestCatchUpHours: 6,
       broadcastRate: 30,
+      delivery: true,
       allowPaidBroadcast: false,
     })
+  })
+
+  it('should take DELIVERY=off for update-only instances and BROADCAST_RATE=unlimited for capacity tests', () => {
+    expect(parseConfig({ DELIVERY: 'off', BROADCAST_RATE: '1000' })).toMatchObject({ delivery: false, broadcastRate: 1000 })
+    expect(parseConfig({ BROADCAST_RATE: 'unlimited' }).broadcastRate).toBe(Number.POSITIVE_INFINITY)
   })
 
   it('should choose long polling with BOT_TOKEN and webhook mode with WEBHOOK_URL too', () => {
@@ -50,6 +56,9 @@ describe('parseConfig', () => {
     [{ BOT_TOKEN: 'not-a-token' }, /^Invalid BOT_TOKEN: must look like 123456:ABC-DEF/],
     [{ DIGEST_CATCH_UP: 'soon' }, /^Invalid DIGEST_CATCH_UP \("soon"\): must be a whole number of hours from 0 to 48$/],
     [{ BROADCAST_RATE: '0' }, /^Invalid BROADCAST_RATE \("0"\): must be messages per second, from 1 to 1000$/],
+    [{ BROADCAST_RATE: '1001' }, /^Invalid BROADCAST_RATE \("1001"\): must be messages per second, from 1 to 1000$/],
+    [{ BROADCAST_RATE: 'fast' }, /^Invalid BROADCAST_RATE \("fast"\): must be messages per second, from 1 to 1000$/],
+    [{ DELIVERY: 'maybe' }, /^Invalid DELIVERY \("maybe"\): must be on \(this process sends digests and pushes\) or off \(it only answers updates\)$/],
     [{ ALLOW_PAID_BROADCAST: 'yes' }, /^Invalid ALLOW_PAID_BROADCAST \("yes"\): must be true or false$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL \("loud"\): must be one of fatal, error/],
     [{ TELEGRAM_API_ROOT: 'ftp://x' }, /^Invalid TELEGRAM_API_ROOT \("ftp:\/\/x"\): must be an http\(s\) URL/],

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { openSchemaEngine } from '#root/db/schema-engine.js'
 
 const PRISMA_DIR = resolve(fileURLToPath(new URL('../../prisma', import.meta.url)))
@@ -47,8 +48,38 @@ async function migrationList(migrationsDir: string) {
   }
 }
 
+/**
+ * Whether every migration folder is recorded as applied, read with one query.
+ * The schema engine's WebAssembly memory (~40 MB) stays with a process once
+ * loaded: a bot starting on an up-to-date database does not load it at all.
+ * Anything unusual (no table yet, a failed migration) is left to the engine.
+ */
+async function upToDate(databaseUrl: string, names: string[]): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ migration_name: string, finished_at: Date | null, rolled_back_at: Date | null }>(
+      'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
+    )
+    if (rows.some(r => r.finished_at === null && r.rolled_back_at === null))
+      return false
+    const applied = new Set(rows.filter(r => r.finished_at !== null).map(r => r.migration_name))
+    return names.every(name => applied.has(name))
+  }
+  catch (error) {
+    if ((error as { code?: string }).code === '42P01') // undefined_table: a new database
+      return false
+    throw error
+  }
+  finally {
+    await client.end()
+  }
+}
+
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns the names applied. */
 export async function migrate(databaseUrl: string, paths: MigrationPaths = defaultMigrationPaths): Promise<string[]> {
+  if (await upToDate(databaseUrl, await listMigrations(paths.migrationsDir)))
+    return []
   const schema = await readFile(paths.schemaPath, 'utf8')
   const { engine, close } = await openSchemaEngine(databaseUrl, schema)
   try {

@@ -10,24 +10,32 @@ export interface PlannerDependencies {
   repos: Repositories
   logger: Logger
   catchUpHours: number
+  /** chats read per query */
+  pageSize?: number
 }
 
-export function createDigestPlanner({ repos, logger, catchUpHours }: PlannerDependencies) {
+export function createDigestPlanner({ repos, logger, catchUpHours, pageSize = PLAN_CHUNK }: PlannerDependencies) {
   return {
     /** Plans every digest due at `now`; returns how many were queued with items and skipped without. */
     async tick(now: Date): Promise<{ queued: number, skipped: number }> {
       let queued = 0
       let skipped = 0
-      // time-zone maths here, the rest set-based in PostgreSQL, a chunk at a time
+      // time-zone maths here, the rest set-based in PostgreSQL, a page of chats at
+      // a time: 100k chats are never all in memory at once
       const memo = createScheduleMemo()
-      const due = (await repos.chats.digestCandidates()).flatMap((chat) => {
-        const period = duePeriod(chat, now, catchUpHours, memo)
-        return period ? [{ chatId: chat.id, periodKey: period.periodKey }] : []
-      })
-      for (let i = 0; i < due.length; i += PLAN_CHUNK) {
-        const planned = await repos.deliveries.planDigests(due.slice(i, i + PLAN_CHUNK), now)
+      let after: bigint | undefined
+      for (;;) {
+        const page = await repos.chats.digestCandidates(after, pageSize)
+        const due = page.flatMap((chat) => {
+          const period = duePeriod(chat, now, catchUpHours, memo)
+          return period ? [{ chatId: chat.id, periodKey: period.periodKey }] : []
+        })
+        const planned = await repos.deliveries.planDigests(due, now)
         queued += planned.queued
         skipped += planned.skipped
+        if (page.length < pageSize)
+          break
+        after = page.at(-1)!.id
       }
       if (queued + skipped > 0)
         logger.info({ msg: 'Digests planned', queued, skipped })

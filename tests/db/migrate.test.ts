@@ -67,6 +67,18 @@ describe('migrations', () => {
     expect(await db.subscription.count({ where: { chatId: -1009999999999n } })).toBe(1)
     expect(await db.delivery.count({ where: { chatId: -1009999999999n } })).toBe(2)
   })
+
+  it('should leave a database with a failed migration to the engine, which refuses to go on', async () => {
+    const { db } = fresh
+    await db.$executeRaw`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('failed-one', 'x', '20990101000000_broken', now(), 0)`
+    try {
+      await expect(migrate(fresh.url)).rejects.toThrow(/20990101000000_broken/)
+    }
+    finally {
+      await db.$executeRaw`DELETE FROM _prisma_migrations WHERE id = 'failed-one'`
+    }
+    expect(await migrate(fresh.url)).toEqual([])
+  })
 })
 
 describe('npm run db:migration', () => {

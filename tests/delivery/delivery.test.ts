@@ -94,6 +94,17 @@ describe('scheduled digests and breaking pushes', () => {
     expect(await database.db.delivery.findFirst({ where: { chatId: BigInt(quiet) } })).toMatchObject({ status: 'skipped', articleIds: [] })
   })
 
+  it('should plan every due chat when it reads them a page at a time, and none twice', async () => {
+    const now = new Date()
+    const due = []
+    for (let i = 0; i < 5; i++)
+      due.push(await chat({ topics: ['kazakhstan'], timeZone: 'Europe/Moscow', time: hhmm(now, 'Europe/Moscow') }))
+    const paged = createDigestPlanner({ repos: deps.repos, logger, catchUpHours: 6, pageSize: 2 })
+    expect(await paged.tick(now)).toEqual({ queued: 5, skipped: 0 })
+    expect(await paged.tick(now)).toEqual({ queued: 0, skipped: 0 })
+    expect(await database.db.delivery.count({ where: { chatId: { in: due.map(BigInt) }, kind: 'digest' } })).toBe(5)
+  })
+
   it('should wait out a 429 for one chat without holding back the others', async () => {
     const now = new Date()
     const slow = await chat({ topics: ['kazakhstan'], time: hhmm(now, 'Asia/Almaty') })

@@ -1,5 +1,6 @@
-// Exactly once across processes: a sender killed with SIGKILL mid-push, and two
-// senders on one database, with every message counted at the fake Bot API.
+// Exactly once across processes: `npm run deliver` killed with SIGKILL mid-push,
+// two of them on one database, and two whole bots (npm start, webhook mode),
+// with every message counted at the fake Bot API.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +14,7 @@ import { createSender } from '#root/delivery/sender.js'
 import { createLogger } from '#root/logger.js'
 import { seedTopics } from '#root/news/seed.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
+import { startDeliverProcess, stopProcess } from '../helpers/deliver-process.js'
 import { eventually } from '../helpers/eventually.js'
 import { callbackQuery, FAKE_TOKEN, FakeBotApi, textMessage } from '../helpers/fake-bot-api.js'
 
@@ -25,22 +27,16 @@ describe('delivery across processes', () => {
   let nextChat = 8000
   let kazakhstan: number
 
-  function startSender(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/sender-child.ts'], {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: database.url, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ...extraEnv },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
-      child.stdout.once('data', () => resolve(child))
-      child.once('error', reject)
-    })
-  }
+  const startSender = (env: Record<string, string> = {}) => startDeliverProcess({ DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot, ...env })
+
+  const halfADayAway = new Date(Date.now() + 12 * 3600_000).toISOString().slice(11, 16)
 
   async function subscribers(count: number): Promise<number[]> {
     const ids: number[] = []
     for (let i = 0; i < count; i++) {
       const id = ++nextChat
-      await deps.repos.chats.register({ id, type: 'private', title: null, uiLanguage: 'en', timeZone: 'UTC', digestTime: '09:00' })
+      // digest time half a day away: these chats get only the push (the processes plan digests too)
+      await deps.repos.chats.register({ id, type: 'private', title: null, uiLanguage: 'en', timeZone: 'UTC', digestTime: halfADayAway })
       await deps.repos.chats.subscribe(id, kazakhstan)
       ids.push(id)
     }
@@ -58,6 +54,14 @@ describe('delivery across processes', () => {
     await database.drop()
   })
 
+  it('should refuse to start npm run deliver without BOT_TOKEN, saying what to set', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/deliver.ts'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: database.url }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    expect(await new Promise(resolve => child.once('close', resolve))).toBe(2)
+    expect(stderr).toBe('npm run deliver sends through Telegram: set BOT_TOKEN (and DATABASE_URL to the bot\'s database)\n')
+  })
+
   it('should give every recipient exactly one copy when the sender is killed with SIGKILL mid-push and another takes over', async () => {
     const chats = await subscribers(30)
     const [article] = await database.repos.articles.latest(2)
@@ -65,7 +69,7 @@ describe('delivery across processes', () => {
     const stuck = chats[14]!
     fake.hanging.add(stuck)
     expect(await deps.repos.deliveries.planBreaking(article!.id, [kazakhstan])).toBe(30)
-    const child = await startSender({ RATE: '50', LEASE_MS: '60000' })
+    const child = await startSender({ BROADCAST_RATE: '50' })
     await fake.waitFor(() => fake.calls.some(c => c.method === 'sendMessage' && Number(c.payload.chat_id) === stuck), 20_000)
     const exited = new Promise(resolve => child.once('exit', resolve))
     child.kill('SIGKILL')
@@ -83,7 +87,7 @@ describe('delivery across processes', () => {
     expect(await database.db.delivery.count({ where: { articleId: article!.id, status: 'sent' } })).toBe(30)
   }, 60_000)
 
-  it('should send each message once with two sender processes on one database and one Bot API', async () => {
+  it('should send each message once with two npm run deliver processes on one database and one Bot API', async () => {
     const chats = await subscribers(100)
     const [, article] = await database.repos.articles.latest(2)
     expect(await deps.repos.deliveries.planBreaking(article!.id, [kazakhstan])).toBe(100 + 30)
@@ -92,11 +96,7 @@ describe('delivery across processes', () => {
       await eventually(async () => await database.db.delivery.count({ where: { articleId: article!.id, status: { not: 'sent' } } }) === 0, 30_000)
     }
     finally {
-      await Promise.all(processes.map((child) => {
-        const exited = new Promise(resolve => child.once('exit', resolve))
-        child.kill('SIGTERM')
-        return exited
-      }))
+      expect(await Promise.all(processes.map(stopProcess))).toEqual([0, 0])
     }
     // nobody got the article twice or not at all
     for (const id of chats)
@@ -201,6 +201,44 @@ describe('two bot processes on one database', () => {
     const busiest = Math.max(...times.map(t => times.filter(u => u >= t && u < t + 1000).length))
     expect(busiest).toBeLessThanOrEqual(30)
   }, 120_000)
+
+  it('should leave digests to npm run deliver when the bot runs with DELIVERY=off', async () => {
+    await seedTopics(database.repos)
+    const kazakhstan = (await database.repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id
+    const id = 30_001
+    const digestTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Almaty', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date())
+    await database.repos.chats.register({ id, type: 'private', title: null, uiLanguage: 'en', timeZone: 'Asia/Almaty', digestTime })
+    await database.repos.chats.subscribe(id, kazakhstan)
+
+    const port = await freePort()
+    const webhooks = fake.calls.filter(c => c.method === 'setWebhook').length
+    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: database.url, LOG_LEVEL: 'warn', WEBHOOK_URL: 'https://bot.example.org/', WEBHOOK_SECRET: SECRET, PORT: String(port), DELIVERY: 'off' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    const botExit = new Promise<number | null>(resolve => bot.once('exit', resolve))
+    let deliverer: ChildProcess | undefined
+    try {
+      await fake.waitFor(() => fake.calls.filter(c => c.method === 'setWebhook').length > webhooks, 40_000)
+      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok === true, 20_000)
+      // the bot answers updates, but plans and sends nothing
+      await new Promise(resolve => setTimeout(resolve, 2000))
+      expect(fake.messagesTo(id)).toHaveLength(0)
+      expect(await database.db.delivery.count({ where: { chatId: BigInt(id) } })).toBe(0)
+
+      deliverer = await startDeliverProcess({ DATABASE_URL: database.url, TELEGRAM_API_ROOT: fake.apiRoot })
+      const digest = await fake.waitForMessage(id, 1, 20_000)
+      expect(digest.text).toMatch(/^Your news digest/)
+      expect(digest.text).toContain('Karen Decker')
+      expect(await stopProcess(deliverer)).toBe(0)
+    }
+    finally {
+      deliverer?.kill('SIGTERM')
+      bot.kill('SIGTERM')
+    }
+    expect(await botExit).toBe(0)
+    expect(fake.messagesTo(id)).toHaveLength(1)
+  }, 60_000)
 })
 
 const PUSHED = [

@@ -62,10 +62,13 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
     },
 
     /** Active chats with at least one topic, with what digest planning needs. */
-    async digestCandidates() {
+    /** Active chats with a subscription, `limit` at a time in id order after `afterId`. */
+    async digestCandidates(afterId: bigint | undefined, limit: number) {
       return db.chat.findMany({
-        where: { state: 'active', subscriptions: { some: {} } },
+        where: { state: 'active', subscriptions: { some: {} }, ...(afterId === undefined ? {} : { id: { gt: afterId } }) },
         select: { id: true, timeZone: true, digestTime: true, lastDigestPeriod: true },
+        orderBy: { id: 'asc' },
+        take: limit,
       })
     },
 

@@ -1,0 +1,34 @@
+// `npm run deliver` as its own process (src/cli/deliver.ts), for the
+// kill -9 and two-process tests and the fan-out benchmark.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { FAKE_TOKEN } from './fake-bot-api.js'
+
+/** Starts a delivery process; resolves once it is sending. */
+export function startDeliverProcess(env: { DATABASE_URL: string, TELEGRAM_API_ROOT: string } & Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/deliver.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    const onData = (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (stderr.includes('Delivering digests and pushes')) {
+        child.stderr.off('data', onData)
+        // keep draining the pipe, so that the child never blocks on a full one
+        child.stderr.resume()
+        resolve(child)
+      }
+    }
+    child.stderr.on('data', onData)
+    child.once('exit', code => reject(new Error(`npm run deliver exited with ${code} before sending:\n${stderr}`)))
+    child.once('error', reject)
+  })
+}
+
+/** SIGTERM, and the exit code once it has stopped. */
+export function stopProcess(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>(resolve => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  return exited
+}
