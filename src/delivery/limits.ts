@@ -73,12 +73,12 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
     return refilling
   }
 
-  // entries whose time has passed decide nothing: drop them (at most once a minute),
+  // entries whose time has passed decide nothing: drop them (every few seconds),
   // or a long-running bot keeps one for every chat it ever messaged
   function sweep(t: number): void {
     if (t < nextSweep)
       return
-    nextSweep = t + 60_000
+    nextSweep = t + 5000
     for (const [key, at] of nextForChat) {
       if (at <= t)
         nextForChat.delete(key)

@@ -21,11 +21,13 @@ export function createDigestPlanner({ repos, logger, catchUpHours, pageSize = PL
       let queued = 0
       let skipped = 0
       // time-zone maths here, the rest set-based in PostgreSQL, a page of chats at
-      // a time: 100k chats are never all in memory at once
+      // a time: 100k chats are never all in memory at once. Chats whose digest
+      // for their local today is planned already are left in the database.
       const memo = createScheduleMemo()
-      let after: bigint | undefined
+      const today = new Map((await repos.chats.activeTimeZones()).map(zone => [zone, memo.days(now, zone)[0]]))
+      let after = -(2n ** 63n)
       for (;;) {
-        const page = await repos.chats.digestCandidates(after, pageSize)
+        const page = await repos.chats.digestCandidates(today, after, pageSize)
         const due = page.flatMap((chat) => {
           const period = duePeriod(chat, now, catchUpHours, memo)
           return period ? [{ chatId: chat.id, periodKey: period.periodKey }] : []

@@ -62,14 +62,27 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
     },
 
     /** Active chats with at least one topic, with what digest planning needs. */
-    /** Active chats with a subscription, `limit` at a time in id order after `afterId`. */
-    async digestCandidates(afterId: bigint | undefined, limit: number) {
-      return db.chat.findMany({
-        where: { state: 'active', subscriptions: { some: {} }, ...(afterId === undefined ? {} : { id: { gt: afterId } }) },
-        select: { id: true, timeZone: true, digestTime: true, lastDigestPeriod: true },
-        orderBy: { id: 'asc' },
-        take: limit,
-      })
+    /** The time zones of active chats. */
+    async activeTimeZones(): Promise<string[]> {
+      const rows = await db.chat.findMany({ where: { state: 'active' }, select: { timeZone: true }, distinct: ['timeZone'] })
+      return rows.map(r => r.timeZone)
+    },
+
+    /**
+     * Active chats with a subscription whose digest for their local today is not
+     * planned yet (`today` per time zone), `limit` at a time in id order after `afterId`.
+     */
+    async digestCandidates(today: ReadonlyMap<string, string>, afterId: bigint, limit: number): Promise<Array<{ id: bigint, timeZone: string, digestTime: string, lastDigestPeriod: string | null }>> {
+      const rows = await db.$queryRaw<Array<{ id: bigint, time_zone: string, digest_time: string, last_digest_period: string | null }>>`
+        SELECT c.id, c.time_zone, c.digest_time, c.last_digest_period
+        FROM chats c
+        JOIN unnest(${[...today.keys()]}::text[], ${[...today.values()]}::text[]) AS z(zone, today) ON z.zone = c.time_zone
+        WHERE c.state = 'active' AND c.id > ${afterId}
+          AND (c.last_digest_period IS NULL OR c.last_digest_period < z.today)
+          AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)
+        ORDER BY c.id
+        LIMIT ${limit}`
+      return rows.map(r => ({ id: r.id, timeZone: r.time_zone, digestTime: r.digest_time, lastDigestPeriod: r.last_digest_period }))
     },
 
     /** Telegram refuses this chat (blocked, kicked, deleted): stop trying, keep its settings. */
