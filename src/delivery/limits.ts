@@ -37,7 +37,10 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
   // trip per block, and at most that much left unused when a burst ends
   const block = Math.max(1, Math.ceil(settings.perSecond / 10))
   // how late a slot may still be used: timers fire a little late
-  const lateness = Math.max(interval / 4, 1)
+  const lateness = Math.max(interval / 8, 1)
+  // this process's last slot: a better clock estimate may move later blocks a
+  // little earlier, but never closer than one interval to what was handed out
+  let lastSlot = Number.NEGATIVE_INFINITY
   let nextLocal = 0
   const slots = options.slots ?? ((count: number) => {
     const t = now()
@@ -121,7 +124,8 @@ export function createLimiter(settings: LimitSettings, options: LimiterOptions =
           continue
         }
         // booked before waiting, so a second message to this chat queues behind it
-        const at = Math.max(slot, t)
+        const at = Math.max(slot, t, lastSlot + interval)
+        lastSlot = at
         const booked = nextForChat.get(key)
         nextForChat.set(key, at + settings.perChatMs)
         if (isGroup)

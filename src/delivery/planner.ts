@@ -20,24 +20,25 @@ export function createDigestPlanner({ repos, logger, catchUpHours, pageSize = PL
     async tick(now: Date): Promise<{ queued: number, skipped: number }> {
       let queued = 0
       let skipped = 0
-      // time-zone maths here, the rest set-based in PostgreSQL, a page of chats at
-      // a time: 100k chats are never all in memory at once. Chats whose digest
-      // for their local today is planned already are left in the database.
+      // Time-zone maths once per schedule (zone + local time, a few even for 100k
+      // chats); which chats on a due schedule still need that period is asked of
+      // PostgreSQL, a page at a time, so a quiet minute reads no chats at all.
+      // A chat planned up to period P is due for P' only if P < P', which is
+      // what duePeriod decides for a single chat.
       const memo = createScheduleMemo()
-      const today = new Map((await repos.chats.activeTimeZones()).map(zone => [zone, memo.days(now, zone)[0]]))
+      const schedules = (await repos.chats.digestSchedules()).flatMap((schedule) => {
+        const period = duePeriod({ ...schedule, lastDigestPeriod: null }, now, catchUpHours, memo)
+        return period ? [{ ...schedule, periodKey: period.periodKey }] : []
+      })
       let after = -(2n ** 63n)
-      for (;;) {
-        const page = await repos.chats.digestCandidates(today, after, pageSize)
-        const due = page.flatMap((chat) => {
-          const period = duePeriod(chat, now, catchUpHours, memo)
-          return period ? [{ chatId: chat.id, periodKey: period.periodKey }] : []
-        })
+      while (schedules.length > 0) {
+        const due = await repos.chats.dueChats(schedules, after, pageSize)
         const planned = await repos.deliveries.planDigests(due, now)
         queued += planned.queued
         skipped += planned.skipped
-        if (page.length < pageSize)
+        if (due.length < pageSize)
           break
-        after = page.at(-1)!.id
+        after = due.at(-1)!.chatId
       }
       if (queued + skipped > 0)
         logger.info({ msg: 'Digests planned', queued, skipped })

@@ -62,27 +62,29 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
     },
 
     /** Active chats with at least one topic, with what digest planning needs. */
-    /** The time zones of active chats. */
-    async activeTimeZones(): Promise<string[]> {
-      const rows = await db.chat.findMany({ where: { state: 'active' }, select: { timeZone: true }, distinct: ['timeZone'] })
-      return rows.map(r => r.timeZone)
+    /** The distinct digest schedules (time zone, local time) of active chats: a few, even for 100k chats. */
+    async digestSchedules(): Promise<Array<{ timeZone: string, digestTime: string }>> {
+      return db.chat.findMany({ where: { state: 'active' }, select: { timeZone: true, digestTime: true }, distinct: ['timeZone', 'digestTime'] })
     },
 
     /**
-     * Active chats with a subscription whose digest for their local today is not
-     * planned yet (`today` per time zone), `limit` at a time in id order after `afterId`.
+     * Active chats with a subscription that are due: on a schedule with a due
+     * period and not planned up to it yet; `limit` at a time in id order after `afterId`.
      */
-    async digestCandidates(today: ReadonlyMap<string, string>, afterId: bigint, limit: number): Promise<Array<{ id: bigint, timeZone: string, digestTime: string, lastDigestPeriod: string | null }>> {
-      const rows = await db.$queryRaw<Array<{ id: bigint, time_zone: string, digest_time: string, last_digest_period: string | null }>>`
-        SELECT c.id, c.time_zone, c.digest_time, c.last_digest_period
+    async dueChats(due: ReadonlyArray<{ timeZone: string, digestTime: string, periodKey: string }>, afterId: bigint, limit: number): Promise<Array<{ chatId: bigint, periodKey: string }>> {
+      if (due.length === 0)
+        return []
+      const rows = await db.$queryRaw<Array<{ id: bigint, period_key: string }>>`
+        SELECT c.id, d.period_key
         FROM chats c
-        JOIN unnest(${[...today.keys()]}::text[], ${[...today.values()]}::text[]) AS z(zone, today) ON z.zone = c.time_zone
+        JOIN unnest(${due.map(d => d.timeZone)}::text[], ${due.map(d => d.digestTime)}::text[], ${due.map(d => d.periodKey)}::text[])
+          AS d(time_zone, digest_time, period_key) ON d.time_zone = c.time_zone AND d.digest_time = c.digest_time
         WHERE c.state = 'active' AND c.id > ${afterId}
-          AND (c.last_digest_period IS NULL OR c.last_digest_period < z.today)
+          AND (c.last_digest_period IS NULL OR c.last_digest_period < d.period_key)
           AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)
         ORDER BY c.id
         LIMIT ${limit}`
-      return rows.map(r => ({ id: r.id, timeZone: r.time_zone, digestTime: r.digest_time, lastDigestPeriod: r.last_digest_period }))
+      return rows.map(r => ({ chatId: r.id, periodKey: r.period_key }))
     },
 
     /** Telegram refuses this chat (blocked, kicked, deleted): stop trying, keep its settings. */
