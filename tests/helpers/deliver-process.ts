@@ -1,12 +1,19 @@
 // `npm run deliver` as its own process (src/cli/deliver.ts), for the
 // kill -9 and two-process tests and the fan-out benchmark.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { FAKE_TOKEN } from './fake-bot-api.js'
+
+// exactly what `npm run deliver` runs (its V8 flags included), minus npm itself
+const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.deliver!
+const [command, ...args] = script.split(' ')
+if (command !== 'node')
+  throw new Error(`package.json's deliver script should start with node: ${script}`)
 
 /** Starts a delivery process; resolves once it is sending. */
 export function startDeliverProcess(env: { DATABASE_URL: string, TELEGRAM_API_ROOT: string } & Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/deliver.ts'], {
+    const child = spawn(process.execPath, args, {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
