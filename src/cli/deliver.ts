@@ -50,8 +50,11 @@ try {
   }
   const topics = createTopicDirectory(stored)
   const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot })
+  // a wrong token fails here, and the first message does not pay for the
+  // connection: a slow first send would arrive bunched with the next one
+  const me = await api.getMe()
   scheduler = startDelivery({ config, api, repos, topics, i18n: createI18n(), logger })
-  logger.info({ msg: 'Delivering digests and pushes', broadcast_rate: Number.isFinite(config.broadcastRate) ? config.broadcastRate : 'unlimited' })
+  logger.info({ msg: 'Delivering digests and pushes', username: me.username, broadcast_rate: Number.isFinite(config.broadcastRate) ? config.broadcastRate : 'unlimited' })
 }
 catch (error) {
   logger.fatal({ msg: 'Start-up failed', err: error })
