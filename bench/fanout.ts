@@ -1,7 +1,7 @@
 // Fan-out: planning 100k chats' digests, and pushing one item to 100k chats
 // (database claim + render + HTTP) against the fake Bot API from `npm run deliver`
 // and from the whole bot, with the limits off (capacity) and at Telegram's 30 a second.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
@@ -9,8 +9,8 @@ import { createDatabase, type Database } from '#root/db/client.js'
 import { createRepositories, type Repositories } from '#root/db/repositories/index.js'
 import { createDigestPlanner } from '#root/delivery/planner.js'
 import { createLogger } from '#root/logger.js'
-import { startDeliverProcess, stopProcess } from '../tests/helpers/deliver-process.js'
-import { FAKE_TOKEN, FakeBotApi } from '../tests/helpers/fake-bot-api.js'
+import { startDeliverProcess, startNodeProcess, stopProcess } from '../tests/helpers/deliver-process.js'
+import { FakeBotApi } from '../tests/helpers/fake-bot-api.js'
 
 async function peakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
@@ -46,23 +46,7 @@ async function fill(url: string, chats: number): Promise<number> {
 
 /** `npm start` with a token: the whole bot (long polling at the fake Bot API), delivering too. */
 function startBot(url: string, apiRoot: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: apiRoot, BROADCAST_RATE: 'unlimited', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    const onData = (chunk: Buffer) => {
-      stderr += chunk.toString()
-      if (stderr.includes('Long polling')) {
-        child.stderr.off('data', onData)
-        child.stderr.resume()
-        resolve(child)
-      }
-    }
-    child.stderr.on('data', onData)
-    child.once('exit', code => reject(new Error(`npm start exited with ${code}:\n${stderr}`)))
-  })
+  return startNodeProcess(['--import', 'tsx', 'src/main.ts'], { DATABASE_URL: url, TELEGRAM_API_ROOT: apiRoot, BROADCAST_RATE: 'unlimited' }, 'Long polling')
 }
 
 /** Pushes the article to every chat through the process `start` starts: messages/s, peak RSS, duplicates. */
