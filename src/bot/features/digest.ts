@@ -1,7 +1,7 @@
 // /digest: the digest as it would be pushed now; /search.
 import { Composer } from 'grammy'
 import type { Context } from '#root/bot/context.js'
-import { argument, renderFor } from '#root/bot/helpers/items.js'
+import { requiredArgument, renderFor } from '#root/bot/helpers/items.js'
 import { sendParts } from '#root/bot/helpers/reply.js'
 import { escapeHtml } from '#root/digest/html.js'
 import { composeDigest } from '#root/digest/compose.js'
@@ -22,11 +22,9 @@ composer.command('digest', async (ctx) => {
 })
 
 composer.command('search', async (ctx) => {
-  const query = await argument(ctx)
+  const query = await requiredArgument(ctx, 'search-usage')
   if (query === undefined)
     return
-  if (!query)
-    return ctx.reply(ctx.t('search-usage'))
   // topics named in the query add their names in both languages: "талибов" finds English articles too
   const alternatives = ctx.topics.mentioned(query).flatMap(topic => [topic.nameEn, topic.nameRu, ...topic.aliasesEn, ...topic.aliasesRu])
   const found = await ctx.repos.articles.search(query, alternatives, SEARCH_RESULTS)

@@ -2,7 +2,7 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import type { Context } from '#root/bot/context.js'
 import { localeOf } from '#root/bot/i18n.js'
-import { argument, renderFor } from '#root/bot/helpers/items.js'
+import { argument, renderFor, requiredArgument } from '#root/bot/helpers/items.js'
 import { sendParts } from '#root/bot/helpers/reply.js'
 
 const DEFAULT_COUNT = 5
@@ -38,13 +38,9 @@ composer.command('latest', async (ctx) => {
 })
 
 composer.command('topic', async (ctx) => {
-  const name = await argument(ctx)
+  const name = await requiredArgument(ctx, 'topic-usage')
   if (name === undefined)
     return
-  if (name === '') {
-    await ctx.reply(ctx.t('topic-usage'))
-    return
-  }
   const topic = ctx.topics.resolve(name)
   const language = localeOf(ctx)
   if (!topic) {

@@ -4,7 +4,7 @@ import { format } from 'date-fns/format'
 import { Composer } from 'grammy'
 import type { Context } from '#root/bot/context.js'
 import { ensureChat } from '#root/bot/helpers/chat.js'
-import { argument } from '#root/bot/helpers/items.js'
+import { argument, requiredArgument } from '#root/bot/helpers/items.js'
 import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
 import { resolveTimeZone } from '#root/bot/helpers/time-zones.js'
 
@@ -43,11 +43,9 @@ composer.command('time', async (ctx) => {
 })
 
 composer.command('tz', async (ctx) => {
-  const value = await argument(ctx)
+  const value = await requiredArgument(ctx, 'tz-usage')
   if (value === undefined)
     return
-  if (!value)
-    return ctx.reply(ctx.t('tz-usage'))
   const zone = resolveTimeZone(value)
   if (!zone)
     return ctx.reply(ctx.t('tz-unknown', { zone: value }))

@@ -2,7 +2,7 @@
 import { Composer } from 'grammy'
 import type { Context } from '#root/bot/context.js'
 import { ensureChat } from '#root/bot/helpers/chat.js'
-import { argument } from '#root/bot/helpers/items.js'
+import { requiredArgument } from '#root/bot/helpers/items.js'
 import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
 import { localeOf } from '#root/bot/i18n.js'
 import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
@@ -33,11 +33,9 @@ composer.callbackQuery(/^sub:(\d+)$/, async (ctx) => {
 })
 
 composer.command('subscribe', async (ctx) => {
-  const name = await argument(ctx)
+  const name = await requiredArgument(ctx, 'subscribe-usage')
   if (name === undefined)
     return
-  if (!name)
-    return ctx.reply(ctx.t('subscribe-usage'))
   const topic = ctx.topics.resolve(name)
   if (!topic) {
     const suggestions = ctx.topics.closest(name).map(t => `/subscribe ${t.slug}`).join(', ')
@@ -51,11 +49,9 @@ composer.command('subscribe', async (ctx) => {
 })
 
 composer.command('unsubscribe', async (ctx) => {
-  const name = await argument(ctx)
+  const name = await requiredArgument(ctx, 'unsubscribe-usage')
   if (name === undefined)
     return
-  if (!name)
-    return ctx.reply(ctx.t('unsubscribe-usage'))
   const all = /^(all|все|всё)$/i.test(name)
   const topic = all ? undefined : ctx.topics.resolve(name)
   if (!all && !topic) {

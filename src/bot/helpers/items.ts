@@ -20,3 +20,11 @@ export async function argument(ctx: Context & { match: string }): Promise<string
   }
   return text
 }
+
+/** The command's non-empty argument, or undefined after replying with `usageKey` (or that it is too long). */
+export async function requiredArgument(ctx: Context & { match: string }, usageKey: string): Promise<string | undefined> {
+  const text = await argument(ctx)
+  if (text === '')
+    await ctx.reply(ctx.t(usageKey))
+  return text || undefined
+}
