@@ -18,7 +18,7 @@ async function peakRssMb(pid: number): Promise<number> {
 }
 
 /** 100k active chats in a few time zones, each subscribed to kazakhstan; one fresh article on it. */
-async function fill(url: string, chats: number): Promise<number> {
+async function fill(url: string, chats: number): Promise<{ articleId: number, topicId: number }> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -37,7 +37,7 @@ async function fill(url: string, chats: number): Promise<number> {
     await client.query(`INSERT INTO summaries (article_id, language, title, text, teaser, method) VALUES ($1, 'en', 'Kazakhstan and Afghanistan agree on a new trade corridor', 'Officials in Astana and Kabul agreed on a new trade corridor on Monday.', 'A new trade corridor.', 'extractive')`, [article!.id])
     await client.query('INSERT INTO article_topics (article_id, topic_id, score) VALUES ($1, $2, 9)', [article!.id, topic!.id])
     await client.query('ANALYZE')
-    return article!.id
+    return { articleId: article!.id, topicId: topic!.id }
   }
   finally {
     await client.end()
@@ -50,13 +50,13 @@ function startBot(url: string, apiRoot: string): Promise<ChildProcess> {
 }
 
 /** Pushes the article to every chat through the process `start` starts: messages/s, peak RSS, duplicates. */
-async function push(db: Database, repos: Repositories, articleId: number, start: (apiRoot: string) => Promise<ChildProcess>) {
+async function push(db: Database, repos: Repositories, { articleId, topicId }: { articleId: number, topicId: number }, start: (apiRoot: string) => Promise<ChildProcess>) {
   await db.$executeRawUnsafe('TRUNCATE deliveries')
   const fake = await new FakeBotApi().start()
   try {
     const child = await start(fake.apiRoot)
     const idle = await peakRssMb(child.pid!)
-    const queued = await repos.deliveries.planBreaking(articleId, [(await repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id])
+    const queued = await repos.deliveries.planBreaking(articleId, [topicId])
     const started = performance.now()
     let peak = 0
     for (;;) {
@@ -78,7 +78,7 @@ async function push(db: Database, repos: Repositories, articleId: number, start:
 }
 
 export async function benchFanout(url: string, options: { chats: number, limitedSeconds: number }) {
-  const articleId = await fill(url, options.chats)
+  const pushed = await fill(url, options.chats)
   const db = createDatabase(url)
   const repos = createRepositories(db, { cacheMs: 0 })
   const results: string[] = []
@@ -96,15 +96,15 @@ export async function benchFanout(url: string, options: { chats: number, limited
     await db.$executeRawUnsafe(`UPDATE chats SET digest_time = to_char((now() AT TIME ZONE time_zone) + interval '12 hours', 'HH24:MI')`)
 
     // 2. capacity, limits off: `npm run deliver`, then the whole bot (`npm start`)
-    results.push(`npm run deliver, limits off, push to ${await push(db, repos, articleId, apiRoot => startDeliverProcess({ DATABASE_URL: url, TELEGRAM_API_ROOT: apiRoot, BROADCAST_RATE: 'unlimited' }))}`)
-    results.push(`npm start (the whole bot, delivering too), limits off, push to ${await push(db, repos, articleId, apiRoot => startBot(url, apiRoot))}`)
+    results.push(`npm run deliver, limits off, push to ${await push(db, repos, pushed, apiRoot => startDeliverProcess({ DATABASE_URL: url, TELEGRAM_API_ROOT: apiRoot, BROADCAST_RATE: 'unlimited' }))}`)
+    results.push(`npm start (the whole bot, delivering too), limits off, push to ${await push(db, repos, pushed, apiRoot => startBot(url, apiRoot))}`)
 
     // 3. Telegram's limit: 30 messages/s enforced by the fake API, npm run deliver at its default 30/s
     await db.$executeRawUnsafe('TRUNCATE deliveries')
     const limited = await new FakeBotApi().start()
     limited.globalLimitPerSecond = 30
     try {
-      await repos.deliveries.planBreaking(articleId, [(await repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id])
+      await repos.deliveries.planBreaking(pushed.articleId, [pushed.topicId])
       const child = await startDeliverProcess({ DATABASE_URL: url, TELEGRAM_API_ROOT: limited.apiRoot })
       started = performance.now()
       await new Promise(resolve => setTimeout(resolve, options.limitedSeconds * 1000))

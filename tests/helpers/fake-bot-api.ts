@@ -300,6 +300,12 @@ export class FakeBotApi {
 
 let counter = 0
 
+/** The most messages that arrived within any one second. */
+export function busiestSecond(messages: SentMessage[]): number {
+  const times = messages.map(m => m.at)
+  return Math.max(0, ...times.map(t => times.filter(u => u >= t && u < t + 1000).length))
+}
+
 /** A button press on the bot's message `messageId` in the user's private chat (or the given chat). */
 export function callbackQuery(data: string, options: { userId?: number, languageCode?: string, chatId?: number, messageId: number }): Omit<Update, 'update_id'> {
   const userId = options.userId ?? 1001
