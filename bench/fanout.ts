@@ -84,7 +84,7 @@ export async function benchFanout(url: string, options: { chats: number, limited
   const results: string[] = []
   try {
     // 1. planning: every chat due now (its 09:00 has just passed), one new article each
-    const planner = createDigestPlanner({ repos, logger: createLogger('silent', false), catchUpHours: 6 })
+    const planner = createDigestPlanner({ repos, logger: createLogger('silent', { pretty: false }), catchUpHours: 6 })
     const plannedAt = new Date()
     await db.$executeRawUnsafe(`UPDATE chats SET digest_time = to_char((now() AT TIME ZONE time_zone) - interval '1 minute', 'HH24:MI'), last_digest_at = now() - interval '1 hour'`)
     let started = performance.now()

@@ -60,7 +60,7 @@ async function withBenchDatabase(task: (url: string) => Promise<void>): Promise<
     dataDir = await mkdtemp(join(tmpdir(), 'news-digest-bench-'))
     // as root, PostgreSQL runs as its own user, which must be able to enter the directory
     await chmod(dataDir, 0o755)
-    const server = await startEmbeddedPostgres(dataDir, createLogger('warn', false))
+    const server = await startEmbeddedPostgres(dataDir, createLogger('warn', { pretty: false }))
     url = server.url
     stop = server.stop
   }
@@ -88,7 +88,7 @@ async function throughput() {
     try {
       const repos = createRepositories(db)
       await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
-      const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', false) })
+      const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', { pretty: false }) })
       const r = await benchIngest(ingest, pages.slice(0, 500))
       console.log(`\n## Ingest with PostgreSQL (${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded'})\n\n${r.articles} distinct articles of 4.8 kB (${r.stored} stored, the rest near duplicates): ${f(r.perSecond, 0)} articles/s`)
     }

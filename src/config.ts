@@ -1,5 +1,6 @@
 // Environment parsed once into a typed, mode-discriminated config.
 import { z } from 'zod'
+import { urlPassword } from '#root/redact.js'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -78,6 +79,9 @@ function toConfig(env: Env) {
     broadcastRate: env.BROADCAST_RATE,
     delivery: env.DELIVERY,
     allowPaidBroadcast: env.ALLOW_PAID_BROADCAST,
+    /** values the logger must never write (redact.ts also knows tokens and URL passwords by their shape) */
+    secrets: [env.BOT_TOKEN, urlPassword(env.DATABASE_URL), env.LLM_API_KEY, urlPassword(env.LLM_BASE_URL), env.WEBHOOK_SECRET]
+      .filter((s): s is string => s !== undefined),
   }
   if (!env.BOT_TOKEN)
     return { ...base, botMode: 'console' as const }

@@ -16,9 +16,10 @@ import { startDelivery } from '#root/delivery/index.js'
 import type { Scheduler } from '#root/delivery/scheduler.js'
 import { createLogger } from '#root/logger.js'
 import { createWebhookServer } from '#root/server/index.js'
+import { logStartupFailure } from '#root/startup-error.js'
 
 const config = loadConfig()
-const logger = createLogger(config.logLevel)
+const logger = createLogger(config.logLevel, { secrets: config.secrets })
 
 // Database
 const dbServer = await openDatabaseServer(config, logger)
@@ -71,7 +72,8 @@ try {
   }
   else {
     const bot = createBot(config.botToken, deps, { client: { apiRoot: config.telegramApiRoot } })
-    await bot.init()
+    // one getMe, not bot.init(): grammY retries that forever while the API is unreachable
+    bot.botInfo = await bot.api.getMe()
     await registerCommands(bot.api, bot.i18n, config.adminIds)
     scheduler = deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }), bot)
     if (config.botMode === 'webhook') {
@@ -89,7 +91,7 @@ try {
   }
 }
 catch (error) {
-  logger.fatal({ msg: 'Start-up failed', err: error })
+  logStartupFailure(logger, error, config.telegramApiRoot)
   await shutdown('start-up failed')
   process.exitCode = 1
 }

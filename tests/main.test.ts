@@ -1,6 +1,7 @@
 // The real entry point on Telegram's protocol: npm start with BOT_TOKEN and
 // TELEGRAM_API_ROOT pointing at the fake Bot API, then SIGTERM.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from './helpers/database.js'
 import { FAKE_TOKEN, FakeBotApi, textMessage } from './helpers/fake-bot-api.js'
@@ -46,4 +47,36 @@ describe('npm start with BOT_TOKEN (long polling)', () => {
     }
     expect(await exited, stderr).toBe(0)
   }, 60_000)
+})
+
+describe('start-up against an unreachable Bot API', () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await createTestDatabase()
+  })
+  afterAll(async () => {
+    await database.drop()
+  })
+
+  // exactly what the npm scripts run, minus npm itself
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts
+  const argsOf = (script: string) => script.startsWith('tsx ') ? ['--import', 'tsx', ...script.split(' ').slice(1)] : script.split(' ').slice(1)
+
+  for (const name of ['start', 'deliver']) {
+    it(`npm ${name === 'start' ? 'start' : 'run deliver'} should exit non-zero at once with one clear line and no token in its log`, async () => {
+      const child = spawn(process.execPath, argsOf(scripts[name]!), {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', DATABASE_URL: database.url, LOG_LEVEL: 'debug' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+      expect(code, output).toBe(1)
+      const fatal = output.split('\n').filter(line => line.includes('"level":60'))
+      expect(fatal).toHaveLength(1)
+      expect(fatal[0]).toContain('Start-up failed: Cannot reach the Telegram Bot API at http://127.0.0.1:9 (ECONNREFUSED)')
+      expect(output).not.toContain(FAKE_TOKEN.split(':')[1])
+    }, 30_000)
+  }
 })

@@ -29,8 +29,9 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   const i18n = createI18n()
   const warned = new Map<string, number>()
 
-  // API: wait and retry when Telegram answers 429 (or 5xx)
-  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 })
+  // API: wait and retry when Telegram answers 429 (or 5xx); a network error is
+  // thrown at once, so an unreachable API fails start-up instead of hanging
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true })
   bot.api.config.use(retry)
 
   // Updates of one chat one after another (the runner and webhooks run them

@@ -14,6 +14,7 @@ import { startDelivery } from '#root/delivery/index.js'
 import type { Scheduler } from '#root/delivery/scheduler.js'
 import { createLogger } from '#root/logger.js'
 import { seedTopics } from '#root/news/seed.js'
+import { logStartupFailure } from '#root/startup-error.js'
 import { createTopicDirectory } from '#root/news/topic-directory.js'
 
 const config = loadConfig()
@@ -21,7 +22,7 @@ if (config.botMode === 'console') {
   process.stderr.write('npm run deliver sends through Telegram: set BOT_TOKEN (and DATABASE_URL to the bot\'s database)\n')
   process.exit(2)
 }
-const logger = createLogger(config.logLevel)
+const logger = createLogger(config.logLevel, { secrets: config.secrets })
 const dbServer = await openDatabaseServer(config, logger)
 const db = createDatabase(dbServer.url)
 let scheduler: Scheduler | undefined
@@ -57,7 +58,7 @@ try {
   logger.info({ msg: 'Delivering digests and pushes', username: me.username, broadcast_rate: Number.isFinite(config.broadcastRate) ? config.broadcastRate : 'unlimited' })
 }
 catch (error) {
-  logger.fatal({ msg: 'Start-up failed', err: error })
+  logStartupFailure(logger, error, config.telegramApiRoot)
   await shutdown('start-up failed')
   process.exitCode = 1
 }

@@ -32,7 +32,7 @@ export function loadConfig(): Config {
 /** Runs `task` with a database server, stopping an embedded one afterwards. */
 export async function withDatabase<T>(task: (server: DatabaseServer, config: Config, logger: Logger) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const logger = createLogger(config.logLevel)
+  const logger = createLogger(config.logLevel, { secrets: config.secrets })
   const server = await openDatabaseServer(config, logger)
   try {
     return await task(server, config, logger)

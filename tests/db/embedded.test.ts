@@ -44,7 +44,7 @@ const alive = (pid: number) => {
 
 describe('embedded PostgreSQL', () => {
   let dataDir: string
-  const logger = createLogger('silent', false)
+  const logger = createLogger('silent', { pretty: false })
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'news-digest-embedded-'))

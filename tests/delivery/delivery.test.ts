@@ -17,7 +17,7 @@ import { busiestSecond, FAKE_TOKEN, FakeBotApi } from '../helpers/fake-bot-api.j
 
 const ENGLISH_TITLE = 'Karen Decker\'s Talks with Kazakh Officials: Afghanistan Will Not Be Forgotten'
 const RUSSIAN_TITLE = 'Посол Казахстана в Афганистане Алимхан Есенгельдиев в воскресенье встретился в Кабуле…'
-const logger = createLogger('silent', false)
+const logger = createLogger('silent', { pretty: false })
 
 function hhmm(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date)

@@ -18,7 +18,7 @@ import { startDeliverProcess, startNodeProcess, stopProcess } from '../helpers/d
 import { eventually } from '../helpers/eventually.js'
 import { busiestSecond, callbackQuery, FAKE_TOKEN, FakeBotApi, textMessage } from '../helpers/fake-bot-api.js'
 
-const logger = createLogger('silent', false)
+const logger = createLogger('silent', { pretty: false })
 
 describe('delivery across processes', () => {
   let database: TestDatabase

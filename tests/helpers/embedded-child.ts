@@ -3,7 +3,7 @@
 import { startEmbeddedPostgres } from '#root/db/embedded.js'
 import { createLogger } from '#root/logger.js'
 
-const server = await startEmbeddedPostgres(process.env.DATA_DIR!, createLogger('warn', false))
+const server = await startEmbeddedPostgres(process.env.DATA_DIR!, createLogger('warn', { pretty: false }))
 process.stdout.write(`${server.url}\n`)
 process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)))
 setInterval(() => {}, 1000)

@@ -24,7 +24,7 @@ export function databaseUrl(serverUrl: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
-  const logger = createLogger('warn', false)
+  const logger = createLogger('warn', { pretty: false })
   let stopServer = async () => {}
   let serverUrl = process.env.TEST_DATABASE_URL
   let dataDir: string | undefined

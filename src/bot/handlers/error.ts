@@ -8,7 +8,8 @@ import { uiLanguageFor } from '#root/bot/i18n.js'
 export function createErrorHandler(i18n: I18n<Context>): ErrorHandler<Context> {
   return async (error) => {
     const { ctx } = error
-    ctx.logger.error({ msg: 'Update failed', err: error.error, update: ctx.update })
+    // ids, not the update: it holds people's messages
+    ctx.logger.error({ msg: 'Update failed', err: error.error, update_id: ctx.update.update_id, chat_id: ctx.chat?.id, user_id: ctx.from?.id })
     if (ctx.chat === undefined)
       return
     const locale = ctx.chatSettings?.uiLanguage ?? uiLanguageFor(ctx.from?.language_code)
