@@ -200,6 +200,8 @@ post-pushed = Published as #{ $id } and queued for { $count } subscribed chats.
 post-published = Published as #{ $id }.
 post-cancelled = Cancelled: nothing was published.
 post-use-buttons = Use the buttons under the preview, or /cancel.
+post-private-only = /post works in a private chat with me: open it there and send /post.
+post-expired = This /post has ended (it waited 30 minutes, or the bot's admins changed). Send /post to start again.
 
 ## Errors and unhandled input
 

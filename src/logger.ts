@@ -19,7 +19,7 @@ export interface LoggerOptions {
 export function createLogger(level: string, options: LoggerOptions = {}): Logger {
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY)
   const destination = options.destination ?? (pretty
-    ? pino.transport({ target: 'pino-pretty', options: { destination: 2, ignore: 'pid,hostname' } }) as pino.DestinationStream
+    ? pino.transport({ target: 'pino-pretty', options: { destination: 2, ignore: 'pid,hostname' } })
     : pino.destination(2))
   const redact = redactor(options.secrets ?? [])
   return pino({ level }, { write: (line: string) => destination.write(redact(line)) })

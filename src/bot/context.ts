@@ -18,6 +18,8 @@ export interface Dependencies {
   conversationStorage: StorageAdapter<unknown>
   /** Date.now, replaceable in tests */
   now?: () => Date
+  /** how long /post waits for an admin's next step (30 minutes) */
+  postIdleMs?: number
   /** per-user flood limit; off for the console's single local user */
   rateLimit?: { limit: number, windowMs: number } | false
 }

@@ -5,7 +5,7 @@ import { sequentialize } from '@grammyjs/runner'
 import { Bot, type BotConfig } from 'grammy'
 import type { Context, Dependencies } from '#root/bot/context.js'
 import { createPostConversation } from '#root/bot/conversations/post.js'
-import { adminFeature, cancelCommand } from '#root/bot/features/admin.js'
+import { adminFeature, leaveCommands, postEntry } from '#root/bot/features/admin.js'
 import { digestFeature } from '#root/bot/features/digest.js'
 import { groupsFeature } from '#root/bot/features/groups.js'
 import { helpFeature } from '#root/bot/features/help.js'
@@ -15,6 +15,7 @@ import { topicsFeature } from '#root/bot/features/topics.js'
 import { unhandledFeature } from '#root/bot/features/unhandled.js'
 import { welcomeFeature } from '#root/bot/features/welcome.js'
 import { createErrorHandler } from '#root/bot/handlers/error.js'
+import { isBotAdmin } from '#root/bot/helpers/permissions.js'
 import { createI18n, uiLanguageFor } from '#root/bot/i18n.js'
 
 export type { Context, Dependencies }
@@ -76,8 +77,11 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   protectedBot.use(i18n)
   protectedBot.use(groupsFeature)
 
-  // Conversations: /cancel must see the update before a running conversation does
-  protectedBot.use(conversations({
+  // /post lives in admins' private chats only: the conversations plugin is not
+  // even installed elsewhere, so nobody else's update can step into an admin's
+  // conversation (ADMIN_IDS is checked on every update, not only at /post).
+  const adminChats = protectedBot.chatType('private').filter(isBotAdmin)
+  adminChats.use(conversations({
     storage: { type: 'key', adapter: conversationStorage as never, prefix: 'conversation:' },
     // conversations build their own Api objects: they retry on 429 too
     plugins: [(ctx, next) => {
@@ -85,8 +89,9 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
       return next()
     }],
   }))
-  protectedBot.use(cancelCommand)
-  protectedBot.use(createPostConversation({ i18n, topics }))
+  adminChats.use(leaveCommands)
+  adminChats.use(createPostConversation({ i18n, topics, idleMs: deps.postIdleMs }))
+  adminChats.use(postEntry)
 
   // Features
   protectedBot.use(welcomeFeature)

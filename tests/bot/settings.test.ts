@@ -117,6 +117,26 @@ describe('subscriptions and settings', () => {
       expect(await database.repos.chats.subscriptions(GROUP)).toEqual([await topicId('kazakhstan')])
     })
 
+    it('should judge a button by its presser, whatever sender_chat the message under it names', async () => {
+      const admin = new TestChat(running.api, ADMIN, 'en', GROUP)
+      const [list] = await admin.send('/topics')
+      const answered = running.api.calls.filter(c => c.method === 'answerCallbackQuery').length
+      // the message claims to come from the group itself (as an anonymous admin's would)
+      running.api.pushUpdate(callbackQuery(buttons(list!).find(b => b.text === 'Taliban')!.callback_data!, { userId: MEMBER, chatId: GROUP, messageId: list!.messageId, senderChat: { id: GROUP, title: 'Test group' } }))
+      await running.api.waitFor(() => running.api.calls.filter(c => c.method === 'answerCallbackQuery').length > answered)
+      expect(running.api.calls.filter(c => c.method === 'answerCallbackQuery').at(-1)?.payload).toMatchObject({ show_alert: true, text: 'In groups, only the group\'s admins can change these settings.' })
+      expect(await database.repos.chats.subscriptions(GROUP)).toEqual([await topicId('kazakhstan')])
+    })
+
+    it('should answer a member\'s /stop once, and not pause the group', async () => {
+      const member = new TestChat(running.api, MEMBER, 'en', GROUP)
+      const replies = await member.send('/stop')
+      await new Promise(resolve => setTimeout(resolve, 300))
+      expect(member.messages.slice(-1)).toEqual(replies)
+      expect(replies[0]!.text).toBe('In groups, only the group\'s admins can change these settings.')
+      expect((await database.repos.chats.find(GROUP))?.state).toBe('active')
+    })
+
     it('should move the group\'s settings when it becomes a supergroup', async () => {
       const SUPERGROUP = -1009999000777
       running.api.pushUpdate({ message: { message_id: 1, date: 0, chat: { id: GROUP, type: 'group', title: 'Test group' }, from: { id: ADMIN, is_bot: false, first_name: 'A' }, migrate_to_chat_id: SUPERGROUP } } as never)

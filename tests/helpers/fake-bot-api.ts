@@ -307,7 +307,7 @@ export function busiestSecond(messages: SentMessage[]): number {
 }
 
 /** A button press on the bot's message `messageId` in the user's private chat (or the given chat). */
-export function callbackQuery(data: string, options: { userId?: number, languageCode?: string, chatId?: number, messageId: number }): Omit<Update, 'update_id'> {
+export function callbackQuery(data: string, options: { userId?: number, languageCode?: string, chatId?: number, messageId: number, senderChat?: { id: number, title: string } }): Omit<Update, 'update_id'> {
   const userId = options.userId ?? 1001
   const chatId = options.chatId ?? userId
   return {
@@ -316,7 +316,13 @@ export function callbackQuery(data: string, options: { userId?: number, language
       from: { id: userId, is_bot: false, first_name: 'Test', language_code: options.languageCode ?? 'en' },
       chat_instance: String(chatId),
       data,
-      message: { message_id: options.messageId, date: Math.floor(Date.now() / 1000), chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: 'supergroup', title: 'Group' }, text: '' },
+      message: {
+        message_id: options.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: 'supergroup', title: 'Group' },
+        text: '',
+        ...(options.senderChat ? { sender_chat: { ...options.senderChat, type: 'supergroup' as const } } : {}),
+      },
     },
   }
 }

@@ -21,10 +21,16 @@ composer.command(ADMIN_COMMANDS, async (ctx, next) => {
   return ctx.reply(ctx.t('admin-only'))
 })
 
-composer.command('post', async (ctx) => {
-  await ctx.conversation.exitAll()
-  await ctx.conversation.enter(POST_CONVERSATION)
-})
+// /post runs in the admin's private chat only (postCommands, bot/index.ts): in
+// a group, anyone's next message could otherwise become the article
+composer.command('post', ctx => ctx.reply(ctx.t('post-private-only')))
+
+// /cancel outside an admin's private chat (there, cancelCommand answers first)
+composer.command('cancel', ctx => ctx.reply(ctx.t(isBotAdmin(ctx) ? 'cancel-nothing' : 'admin-only')))
+
+// a preview's button that no conversation took: it ended (idle, restart with
+// other ADMIN_IDS), or the presser is not the admin who started it
+composer.callbackQuery(/^p(?:ost|topic):/, ctx => ctx.answerCallbackQuery({ text: ctx.t(isBotAdmin(ctx) ? 'post-expired' : 'admin-only'), show_alert: true }))
 
 composer.command('delete', async (ctx) => {
   const value = await argument(ctx)
@@ -67,12 +73,22 @@ composer.command('stats', async (ctx) => {
 
 export { composer as adminFeature }
 
-/** /cancel leaves a conversation; it must run before the conversation sees the update. */
-export const cancelCommand = new Composer<Context>()
-cancelCommand.command('cancel', async (ctx) => {
-  if (!isBotAdmin(ctx))
-    return ctx.reply(ctx.t('admin-only'))
+/**
+ * In admins' private chats, before a running conversation sees the update:
+ * /cancel leaves it, /post leaves it and goes on to start a new one (postEntry,
+ * after the conversation is registered).
+ */
+export const leaveCommands = new Composer<Context>()
+leaveCommands.command('post', async (ctx, next) => {
+  await ctx.conversation.exitAll()
+  return next()
+})
+leaveCommands.command('cancel', async (ctx) => {
   const active = Object.keys(ctx.conversation.active()).length > 0
   await ctx.conversation.exitAll()
+  await ctx.repos.drafts.delete(ctx.from!.id)
   return ctx.reply(ctx.t(active ? 'cancel-done' : 'cancel-nothing'))
 })
+
+export const postEntry = new Composer<Context>()
+postEntry.command('post', ctx => ctx.conversation.enter(POST_CONVERSATION))

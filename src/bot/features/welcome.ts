@@ -25,8 +25,10 @@ composer.command('start', async (ctx) => {
 })
 
 composer.command('stop', async (ctx) => {
-  if (!ctx.chatSettings || !(await requireSettingsRights(ctx)))
+  if (!ctx.chatSettings)
     return ctx.reply(ctx.t('stop-already'))
+  if (!(await requireSettingsRights(ctx)))
+    return
   if (ctx.chatSettings.state === 'paused')
     return ctx.reply(ctx.t('stop-already'))
   await ctx.repos.chats.update(ctx.chat.id, { state: 'paused' })

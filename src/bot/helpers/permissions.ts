@@ -8,11 +8,13 @@ export function isBotAdmin(ctx: Context): boolean {
 /**
  * Whether the sender may change this chat's settings: anyone in a private chat,
  * the group's own admins in a group (anonymous admins post as the group itself).
+ * A button press is judged by its presser (callback_query.from): the message
+ * under the button is the bot's, whoever its sender_chat names.
  */
 export async function canChangeSettings(ctx: Context): Promise<boolean> {
   if (!ctx.chat || ctx.chat.type === 'private')
     return true
-  if (ctx.senderChat?.id === ctx.chat.id)
+  if (!ctx.callbackQuery && ctx.message?.sender_chat?.id === ctx.chat.id)
     return true
   if (!ctx.from)
     return false

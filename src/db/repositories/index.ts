@@ -3,6 +3,7 @@ import { createArticleRepository } from '#root/db/repositories/article-repositor
 import { createAuditRepository } from '#root/db/repositories/audit-repository.js'
 import { createChatRepository } from '#root/db/repositories/chat-repository.js'
 import { createDeliveryRepository } from '#root/db/repositories/delivery-repository.js'
+import { createDraftRepository } from '#root/db/repositories/draft-repository.js'
 import { createTopicRepository } from '#root/db/repositories/topic-repository.js'
 
 /** `cacheMs`: how long hot reads may be served from memory (0: never; tools that inspect the database). */
@@ -12,6 +13,7 @@ export function createRepositories(db: Database, options: { cacheMs?: number } =
     audit: createAuditRepository(db),
     chats: createChatRepository(db, options.cacheMs),
     deliveries: createDeliveryRepository(db),
+    drafts: createDraftRepository(db),
     topics: createTopicRepository(db),
   }
 }
