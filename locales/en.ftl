@@ -211,6 +211,7 @@ rate-limited = You are sending messages too fast; please wait a few seconds.
 unhandled-command = I do not know that command. /help lists the ones I understand.
 unhandled-message = I understand commands only. /help lists them.
 unhandled-media = I read text commands only; /help lists them.
+button-unknown = This button does not work (any more): send the command again.
 
 ## Console mode
 

@@ -17,6 +17,7 @@ import type { Scheduler } from '#root/delivery/scheduler.js'
 import { createLogger } from '#root/logger.js'
 import { createWebhookServer } from '#root/server/index.js'
 import { logStartupFailure } from '#root/startup-error.js'
+import { packageVersion } from '#root/version.js'
 
 const config = loadConfig()
 const logger = createLogger(config.logLevel, { secrets: config.secrets })
@@ -71,14 +72,15 @@ try {
     await shutdown('end of input')
   }
   else {
-    const bot = createBot(config.botToken, deps, { client: { apiRoot: config.telegramApiRoot } })
+    // webhooks: Telegram sends an update again when our answer is lost; skip repeats
+    const bot = createBot(config.botToken, { ...deps, skipRepeatedUpdates: config.botMode === 'webhook' }, { client: { apiRoot: config.telegramApiRoot } })
     // one getMe, not bot.init(): grammY retries that forever while the API is unreachable
     bot.botInfo = await bot.api.getMe()
     await registerCommands(bot.api, bot.i18n, config.adminIds)
     scheduler = deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }), bot)
     if (config.botMode === 'webhook') {
       const webhookPath = `/webhook/${bot.botInfo.id}`
-      httpServer = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath })
+      httpServer = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath, pingDatabase: () => deps.repos.health.ping(), version: packageVersion() })
       await new Promise<void>(resolve => httpServer?.listen(config.port, resolve))
       await bot.api.setWebhook(new URL(webhookPath, config.webhookUrl).href, { secret_token: config.webhookSecret })
       logger.info({ msg: 'Webhook mode', port: config.port, username: bot.botInfo.username })

@@ -18,6 +18,8 @@ export interface Dependencies {
   conversationStorage: StorageAdapter<unknown>
   /** Date.now, replaceable in tests */
   now?: () => Date
+  /** skip an update whose id any instance has taken in before (webhook mode) */
+  skipRepeatedUpdates?: boolean
   /** how long /post waits for an admin's next step (30 minutes) */
   postIdleMs?: number
   /** per-user flood limit; off for the console's single local user */

@@ -35,6 +35,15 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true })
   bot.api.config.use(retry)
 
+  // Webhooks: an update Telegram sends again (our answer was lost) is not handled twice
+  if (deps.skipRepeatedUpdates) {
+    bot.use(async (ctx, next) => {
+      if (await repos.updates.firstSight(ctx.update.update_id))
+        return next()
+      logger.info({ msg: 'Update received again: skipped', update_id: ctx.update.update_id })
+    })
+  }
+
   // Updates of one chat one after another (the runner and webhooks run them
   // concurrently): the conversation state of a chat is read and written in order
   bot.use(sequentialize(ctx => ctx.chat?.id.toString()))

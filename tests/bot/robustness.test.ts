@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type RunningBot, startTestBot } from '../helpers/bot.js'
 import { TestChat } from '../helpers/chat.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
-import { MAX_TEXT, textMessage } from '../helpers/fake-bot-api.js'
+import { callbackQuery, MAX_TEXT, textMessage } from '../helpers/fake-bot-api.js'
 import { parseTelegramHtml } from '../helpers/telegram-html.js'
 
 const VOCABULARY = ('farmers markets wheat cotton prices rose fell sharply during winter while traders in the northern provinces '
@@ -15,10 +15,11 @@ describe('robustness', () => {
   let running: RunningBot
   let nextUser = 5000
   const user = (languageCode = 'en') => new TestChat(running.api, ++nextUser, languageCode)
+  const logLines: string[] = []
 
   beforeAll(async () => {
     database = await createTestDatabase()
-    running = await startTestBot(database)
+    running = await startTestBot(database, { logLines })
     // an article whose title and text are hostile HTML, and twenty long ones to split
     const ingest = running.deps.ingest
     await ingest({ text: `${HOSTILE_TITLE}\n\nThe minister said that <i>unclosed tags & ampersands</i> and "quotes" must never break a message, and that readers deserve to see exactly what was written by the reporters.`, url: 'https://example.org/a?x=1&y="2"' })
@@ -90,6 +91,28 @@ describe('robustness', () => {
     vi.spyOn(running.deps.repos.articles, 'latest').mockRejectedValueOnce(new Error('database went away'))
     expect(await chat.ask('/latest')).toBe('Простите, у меня что-то сломалось. Попробуйте ещё раз через минуту.')
     expect(await chat.ask('/latest 1')).toMatch(/^Свежие новости/)
+    // the log names the update, chat and user, not what they wrote
+    const failure = logLines.map(l => JSON.parse(l) as Record<string, unknown>).find(l => l.msg === 'Update failed')
+    expect(failure).toMatchObject({ chat_id: chat.userId, user_id: chat.userId, update_id: expect.any(Number), err: { message: 'database went away' } })
+    expect(JSON.stringify(failure)).not.toContain('/latest')
+  })
+
+  it('should search text with control characters in it, and say what it needs when nothing else is left', async () => {
+    const chat = user()
+    expect(await chat.ask('/search minister\u0000 readers')).toContain(HOSTILE_TITLE)
+    expect(await chat.ask('/search \u0000\u0007')).toMatch(/^What should I look for\?/)
+  })
+
+  it('should answer a "more" button with absurd numbers clearly, and send nothing', async () => {
+    const chat = user()
+    for (const data of ['more:0:99999999999999999999:5', 'more:0:20:0', 'more:0:99999:5', 'more:424242:0:5', 'more:x']) {
+      const before = chat.messages.length
+      running.api.pushUpdate(callbackQuery(data, { userId: chat.userId, messageId: 1 }))
+      const answer = await running.api.waitFor(() => running.api.calls.findLast(c => c.method === 'answerCallbackQuery' && c.status === 200 && (c.payload.text as string | undefined)?.startsWith('This button')))
+      expect(answer.payload).toMatchObject({ text: 'This button does not work (any more): send the command again.', show_alert: true })
+      expect(chat.messages.length).toBe(before)
+      running.api.calls.splice(running.api.calls.indexOf(answer), 1)
+    }
   })
 
   it('should answer unknown commands and plain text with a pointer to /help', async () => {

@@ -16,10 +16,13 @@ export interface RunningBot {
 
 export const ADMIN_ID = 9001
 
-export async function startTestBot(database: TestDatabase, options: { env?: Record<string, string>, api?: FakeBotApi, now?: () => Date, rateLimit?: Dependencies['rateLimit'], postIdleMs?: number } = {}): Promise<RunningBot> {
+export async function startTestBot(database: TestDatabase, options: { env?: Record<string, string>, api?: FakeBotApi, now?: () => Date, rateLimit?: Dependencies['rateLimit'], postIdleMs?: number, logLines?: string[] } = {}): Promise<RunningBot> {
   const api = options.api ?? await new FakeBotApi().start()
   const config = parseConfig({ BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, ADMIN_IDS: String(ADMIN_ID), ...options.env })
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', { pretty: false })
+  const logLines = options.logLines
+  const logger = logLines
+    ? createLogger('info', { pretty: false, destination: { write: (line: string) => logLines.push(line) } })
+    : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', { pretty: false })
   const deps: Dependencies = { ...await createDependencies(database.db, config, logger), ...(options.now ? { now: options.now } : {}), ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }), ...(options.postIdleMs ? { postIdleMs: options.postIdleMs } : {}) }
   const bot = createBot(FAKE_TOKEN, deps, { client: { apiRoot: api.apiRoot } })
   await bot.init()

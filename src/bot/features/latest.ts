@@ -52,14 +52,20 @@ composer.command('topic', async (ctx) => {
   await sendPage(ctx, { offset: 0, count: DEFAULT_COUNT, topicId: topic.id, title: ctx.t('topic-title', { topic: topicName }), empty: ctx.t('topic-empty', { topic: topicName }) })
 })
 
-composer.callbackQuery(/^more:(\d+):(\d+):(\d+)$/, async (ctx) => {
+// the furthest a reader pages: beyond it a button's numbers are not ours
+const MAX_OFFSET = 10_000
+
+composer.callbackQuery(/^more:(\d{1,9}):(\d{1,5}):(\d{1,2})$/, async (ctx, next) => {
   const [topic, offset, count] = [1, 2, 3].map(i => Number(ctx.match[i])) as [number, number, number]
+  if (count < 1 || count > MAX_COUNT || offset > MAX_OFFSET || (topic !== 0 && !ctx.topics.all().some(t => t.id === topic)))
+    return next()
   await ctx.answerCallbackQuery()
-  if (count < 1 || count > MAX_COUNT)
-    return
   // the button has done its job: take it off the message it was under
   await ctx.editMessageReplyMarkup().catch(() => undefined)
   await sendPage(ctx, { offset, count, topicId: topic || undefined, title: '', empty: ctx.t('latest-no-more') })
 })
+
+// any other "more:" data was not made by us (or by this version): say so, change nothing
+composer.callbackQuery(/^more:/, ctx => ctx.answerCallbackQuery({ text: ctx.t('button-unknown'), show_alert: true }))
 
 export { composer as latestFeature }

@@ -4,7 +4,9 @@ import { createAuditRepository } from '#root/db/repositories/audit-repository.js
 import { createChatRepository } from '#root/db/repositories/chat-repository.js'
 import { createDeliveryRepository } from '#root/db/repositories/delivery-repository.js'
 import { createDraftRepository } from '#root/db/repositories/draft-repository.js'
+import { createHealthRepository } from '#root/db/repositories/health-repository.js'
 import { createTopicRepository } from '#root/db/repositories/topic-repository.js'
+import { createUpdateRepository } from '#root/db/repositories/update-repository.js'
 
 /** `cacheMs`: how long hot reads may be served from memory (0: never; tools that inspect the database). */
 export function createRepositories(db: Database, options: { cacheMs?: number } = {}) {
@@ -14,7 +16,9 @@ export function createRepositories(db: Database, options: { cacheMs?: number } =
     chats: createChatRepository(db, options.cacheMs),
     deliveries: createDeliveryRepository(db),
     drafts: createDraftRepository(db),
+    health: createHealthRepository(db),
     topics: createTopicRepository(db),
+    updates: createUpdateRepository(db),
   }
 }
 
