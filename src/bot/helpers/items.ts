@@ -12,11 +12,11 @@ export function renderFor(ctx: Context, articles: RenderableArticle[]): string[]
 export const MAX_ARGUMENT = 200
 
 // control characters (NUL above all: PostgreSQL refuses it in text) mean nothing in an argument
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+const CONTROL = /\p{Cc}/gu
 
 /** The command's argument without control characters, or undefined after telling the user it is too long. */
 export async function argument(ctx: Context & { match: string }): Promise<string | undefined> {
-  const text = ctx.match.replace(CONTROL, '').trim()
+  const text = ctx.match.replace(CONTROL, ' ').trim()
   if (text.length > MAX_ARGUMENT) {
     await ctx.reply(ctx.t('argument-too-long', { max: MAX_ARGUMENT }))
     return undefined
