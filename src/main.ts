@@ -1,99 +1,60 @@
-// Composition root: config -> database -> seeds -> bot -> transport; one shutdown path.
-import type { Server } from 'node:http'
+// Composition root: config -> database -> seeds -> bot -> delivery -> transport;
+// start-up and shutdown are the service's (cli/service.ts).
 import process from 'node:process'
-import { run, type RunnerHandle } from '@grammyjs/runner'
+import { run } from '@grammyjs/runner'
 import { Api } from 'grammy'
 import { createConsoleTransport, runConsole } from '#root/bot/console.js'
 import { uiLanguageFor } from '#root/bot/i18n.js'
 import { registerCommands } from '#root/bot/commands.js'
 import { createDependencies } from '#root/bot/deps.js'
-import { createBot, type NewsBot } from '#root/bot/index.js'
-import { loadConfig } from '#root/cli/run.js'
-import { createDatabase } from '#root/db/client.js'
-import { migrate } from '#root/db/migrate.js'
-import { openDatabaseServer } from '#root/db/open.js'
+import { createBot } from '#root/bot/index.js'
+import { runService } from '#root/cli/service.js'
 import { startDelivery } from '#root/delivery/index.js'
-import type { Scheduler } from '#root/delivery/scheduler.js'
-import { createLogger } from '#root/logger.js'
 import { createWebhookServer } from '#root/server/index.js'
-import { logStartupFailure } from '#root/startup-error.js'
 import { packageVersion } from '#root/version.js'
 
-const config = loadConfig()
-const logger = createLogger(config.logLevel, { secrets: config.secrets })
-
-// Database
-const dbServer = await openDatabaseServer(config, logger)
-const db = createDatabase(dbServer.url)
-let runner: RunnerHandle | undefined
-let scheduler: Scheduler | undefined
-let httpServer: Server | undefined
-let stopping: Promise<void> | undefined
-
-// graceful shutdown: transport, then the database client, then the embedded server
-function shutdown(reason: string): Promise<void> {
-  stopping ??= (async () => {
-    logger.info({ msg: 'Shutting down', reason })
-    if (runner?.isRunning())
-      await runner.stop()
-    await scheduler?.stop()
-    if (httpServer)
-      await new Promise(resolve => httpServer?.close(resolve))
-    await db.$disconnect()
-    await dbServer.stop()
-  })()
-  return stopping
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void shutdown(signal).then(() => process.exit(0)))
-
-// Daily digests and pushes, unless DELIVERY=off leaves them to other processes
-function deliver(api: Api, bot: NewsBot): Scheduler | undefined {
-  if (!config.delivery && config.botMode !== 'console')
-    return undefined
-  const { repos, topics } = bot.deps
-  return startDelivery({ config, api, repos, topics, i18n: bot.i18n, logger })
-}
-
-try {
-  const applied = await migrate(dbServer.url)
-  if (applied.length)
-    logger.info({ msg: 'Migrations applied', applied })
+await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
   const deps = await createDependencies(db, config, logger)
+  const { repos, topics, i18n } = deps
+
+  // Daily digests and pushes, unless DELIVERY=off leaves them to other processes
+  const deliver = (api: Api) => {
+    if (!config.delivery && config.botMode !== 'console')
+      return
+    const scheduler = startDelivery({ config, api, repos, topics, i18n, logger })
+    onShutdown(() => scheduler.stop())
+  }
 
   if (config.botMode === 'console') {
     const userId = config.adminIds[0] ?? 1
     const transport = createConsoleTransport(process.stdout, userId)
     const bot = createBot('console', { ...deps, rateLimit: false, config: { ...config, adminIds: [userId, ...config.adminIds] } }, { client: { fetch: transport.fetch } })
-    scheduler = deliver(new Api('console', { fetch: transport.fetch }), bot)
+    deliver(new Api('console', { fetch: transport.fetch }))
     const languageCode = uiLanguageFor(process.env.LANG)
-    process.stderr.write(`${bot.i18n.t(languageCode, 'console-started')}\n`)
+    process.stderr.write(`${i18n.t(languageCode, 'console-started')}\n`)
     await runConsole(bot, { input: process.stdin, transport, userId, languageCode })
     await shutdown('end of input')
+    return
+  }
+
+  // webhooks: Telegram sends an update again when our answer is lost; skip repeats
+  const bot = createBot(config.botToken, { ...deps, skipRepeatedUpdates: config.botMode === 'webhook' }, { client: { apiRoot: config.telegramApiRoot } })
+  // one getMe, not bot.init(): grammY retries that forever while the API is unreachable
+  bot.botInfo = await bot.api.getMe()
+  await registerCommands(bot.api, i18n, config.adminIds)
+  deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }))
+  if (config.botMode === 'webhook') {
+    const webhookPath = `/webhook/${bot.botInfo.id}`
+    const server = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath, pingDatabase: () => repos.health.ping(), version: packageVersion() })
+    await new Promise<void>(resolve => server.listen(config.port, resolve))
+    onShutdown(() => new Promise(resolve => server.close(resolve)))
+    await bot.api.setWebhook(new URL(webhookPath, config.webhookUrl).href, { secret_token: config.webhookSecret })
+    logger.info({ msg: 'Webhook mode', port: config.port, username: bot.botInfo.username })
   }
   else {
-    // webhooks: Telegram sends an update again when our answer is lost; skip repeats
-    const bot = createBot(config.botToken, { ...deps, skipRepeatedUpdates: config.botMode === 'webhook' }, { client: { apiRoot: config.telegramApiRoot } })
-    // one getMe, not bot.init(): grammY retries that forever while the API is unreachable
-    bot.botInfo = await bot.api.getMe()
-    await registerCommands(bot.api, bot.i18n, config.adminIds)
-    scheduler = deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }), bot)
-    if (config.botMode === 'webhook') {
-      const webhookPath = `/webhook/${bot.botInfo.id}`
-      httpServer = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath, pingDatabase: () => deps.repos.health.ping(), version: packageVersion() })
-      await new Promise<void>(resolve => httpServer?.listen(config.port, resolve))
-      await bot.api.setWebhook(new URL(webhookPath, config.webhookUrl).href, { secret_token: config.webhookSecret })
-      logger.info({ msg: 'Webhook mode', port: config.port, username: bot.botInfo.username })
-    }
-    else {
-      await bot.api.deleteWebhook()
-      runner = run(bot)
-      logger.info({ msg: 'Long polling', username: bot.botInfo.username, api_root: config.telegramApiRoot })
-    }
+    await bot.api.deleteWebhook()
+    const runner = run(bot)
+    onShutdown(async () => runner.isRunning() && runner.stop())
+    logger.info({ msg: 'Long polling', username: bot.botInfo.username, api_root: config.telegramApiRoot })
   }
-}
-catch (error) {
-  logStartupFailure(logger, error, config.telegramApiRoot)
-  await shutdown('start-up failed')
-  process.exitCode = 1
-}
+})

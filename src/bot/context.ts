@@ -1,5 +1,5 @@
 import type { ConversationFlavor } from '@grammyjs/conversations'
-import type { I18nFlavor } from '@grammyjs/i18n'
+import type { I18n, I18nFlavor } from '@grammyjs/i18n'
 import type { Context as DefaultContext, StorageAdapter } from 'grammy'
 import type { Config } from '#root/config.js'
 import type { Repositories } from '#root/db/repositories/index.js'
@@ -11,6 +11,8 @@ import type { TopicDirectory } from '#root/news/topic-directory.js'
 export interface Dependencies {
   config: Config
   logger: Logger
+  /** the Fluent bundles (locales/*.ftl), shared with delivery */
+  i18n: I18n<Context>
   repos: Repositories
   topics: TopicDirectory
   ingest: Ingest

@@ -1,6 +1,7 @@
 // Builds the bot's dependencies from a database: one place for main.ts, the
 // webhook benchmark and the tests.
 import type { Dependencies } from '#root/bot/context.js'
+import { createI18n } from '#root/bot/i18n.js'
 import type { Config } from '#root/config.js'
 import type { Database } from '#root/db/client.js'
 import { createRepositories } from '#root/db/repositories/index.js'
@@ -13,5 +14,5 @@ export async function createDependencies(db: Database, config: Config, logger: L
   const repos = createRepositories(db)
   const ingest = await bootstrapNews({ repos, config, logger })
   const topics = createTopicDirectory(await repos.topics.list())
-  return { config, logger, repos, topics, ingest, conversationStorage: createSessionStorage(db) }
+  return { config, logger, i18n: createI18n(), repos, topics, ingest, conversationStorage: createSessionStorage(db) }
 }

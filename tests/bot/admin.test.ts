@@ -86,7 +86,7 @@ describe('admin commands', () => {
     expect(await admin.ask('/stats')).toMatch(new RegExp(`: reached 0 of ${subscribers} chats, ${subscribers} waiting, 0 failed or blocked`))
 
     // the sender works the outbox: one copy each, in each reader's language
-    const sender = createSender({ api: new Api(FAKE_TOKEN, { apiRoot: api.apiRoot }), repos: running.deps.repos, topics: running.deps.topics, i18n: running.bot.i18n, logger: running.deps.logger, limiter: createLimiter({ perSecond: 1000, perChatMs: 0, perGroupMinute: 20 }) })
+    const sender = createSender({ api: new Api(FAKE_TOKEN, { apiRoot: api.apiRoot }), repos: running.deps.repos, topics: running.deps.topics, i18n: running.deps.i18n, logger: running.deps.logger, limiter: createLimiter({ perSecond: 1000, perChatMs: 0, perGroupMinute: 20 }) })
     while (await sender.runOnce() > 0) { /* until the outbox is empty */ }
     expect(readers.map(r => r.messages.filter(m => /^(Breaking news|Срочная новость)/.test(m.text)).length)).toEqual([1, 1])
     expect(await admin.ask('/stats')).toContain(`: reached ${subscribers} of ${subscribers} chats, 0 waiting, 0 failed or blocked`)
