@@ -113,6 +113,8 @@ function spawnAs(command: string, args: string[], account: Account | undefined, 
 export async function initCluster(dir: string, credentials: { user: string, password: string }, log: (line: string) => void): Promise<void> {
   const account = await serverAccount()
   const binaries = await usableBinaries(await platformBinaries(), account)
+  // the folders above it stay enterable; the cluster itself is the server user's alone
+  await mkdir(dirname(dir), { recursive: true, mode: 0o755 })
   await mkdir(dir, { recursive: true, mode: 0o700 })
   const secrets = await mkdtemp(join(tmpdir(), 'news-digest-pg-'))
   const passwordFile = join(secrets, 'password')
