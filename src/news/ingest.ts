@@ -1,28 +1,45 @@
 // The one entry point through which every article enters the store: process,
-// de-duplicate, add the other language, store.
+// de-duplicate, add the other language, group with other reports of its event,
+// store.
 import type { ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
+import type { StoryRepository } from '#root/db/repositories/story-repository.js'
+import { stemLine } from '#root/digest/muted.js'
 import type { Logger } from '#root/logger.js'
 import { type Bilingual, LlmError, type SummaryProvider } from '#root/news/llm.js'
 import { processArticle, type ProcessResult } from '#root/news/process.js'
 import type { TopicMatcher } from '#root/news/topics.js'
 import { type ArticleInput, LANGUAGES, type Language, type ProcessedArticle, type Rejection } from '#root/news/types.js'
+import { dayNumber, dayStart, storyKeys } from '#root/stories/context.js'
+import { type StoryFeatures, storyFeatures } from '#root/stories/features.js'
+import { chooseStory, MAX_DAYS_APART, type MatchContext } from '#root/stories/match.js'
 
+type Summaries = Partial<Record<Language, SummaryInput>>
+
+/** `story`: the story id (stored and duplicate articles; in a dry run the story it would join, else null). */
 export type IngestResult =
-  | { status: 'stored', id: number | null, article: ProcessedArticle, summaries: Partial<Record<Language, SummaryInput>>, dryRun: boolean }
-  | { status: 'duplicate', id: number, duplicate: Duplicate, article: ProcessedArticle, summaries: Partial<Record<Language, SummaryInput>> }
+  | { status: 'stored', id: number | null, story: number | null, article: ProcessedArticle, summaries: Summaries, dryRun: boolean }
+  | { status: 'duplicate', id: number, story: number, duplicate: Duplicate, article: ProcessedArticle, summaries: Summaries }
   | { status: 'rejected', rejection: Rejection }
+
+/** A processed article with its story features (both CPU work, done before the database steps). */
+export type Prepared = ProcessResult & { features?: StoryFeatures }
 
 export interface IngestDependencies {
   articles: ArticleRepository
+  stories: StoryRepository
   topics: TopicMatcher
   /** topic slug -> id, to link articles to topics without a lookup per link */
   topicIds: ReadonlyMap<string, number>
+  /** the names everyone writes about (createStoryContext) */
+  storyContext: Pick<MatchContext, 'places' | 'known'>
+  /** false: every article is a story of its own (the benchmark's baseline) */
+  grouping?: boolean
   provider?: SummaryProvider
   logger: Logger
   now?: () => Date
 }
 
-export function createIngest({ articles, topics, topicIds, provider, logger, now = () => new Date() }: IngestDependencies) {
+export function createIngest({ articles, stories, topics, topicIds, storyContext, grouping = true, provider, logger, now = () => new Date() }: IngestDependencies) {
   async function bilingual(article: ProcessedArticle): Promise<Bilingual | undefined> {
     if (!provider)
       return undefined
@@ -36,7 +53,7 @@ export function createIngest({ articles, topics, topicIds, provider, logger, now
     }
   }
 
-  function summariesOf(article: ProcessedArticle, llm: Bilingual | undefined): Partial<Record<Language, SummaryInput>> {
+  function summariesOf(article: ProcessedArticle, llm: Bilingual | undefined): Summaries {
     const own: SummaryInput = { language: article.language, title: article.title, ...article.summary, method: 'extractive' }
     if (!llm)
       return { [article.language]: own }
@@ -50,37 +67,64 @@ export function createIngest({ articles, topics, topicIds, provider, logger, now
     }]))
   }
 
-  /** The CPU-bound part: clean, date, tag, summarise. */
-  function prepare(input: ArticleInput): ProcessResult {
-    return processArticle(input, { topics, now: now() })
+  /** The CPU-bound part: clean, date, tag, summarise; what grouping compares. */
+  function prepare(input: ArticleInput): Prepared {
+    const processed = processArticle(input, { topics, now: now() })
+    return processed.ok ? { ...processed, features: storyFeatures(processed.article) } : processed
   }
 
-  /** The I/O part: de-duplicate, translate, store. */
-  async function commit(processed: ProcessResult, options: { dryRun?: boolean } = {}): Promise<IngestResult> {
+  /** The story of the same event among the reports of those days, if any. */
+  async function findStory(article: ProcessedArticle, features: StoryFeatures, keys: string[]): Promise<number | undefined> {
+    if (!grouping)
+      return undefined
+    const day = dayNumber(article.publishedAt ?? now())
+    const { reports, storyCounts } = await stories.candidates(keys, dayStart(day - MAX_DAYS_APART), dayStart(day + MAX_DAYS_APART + 1))
+    const chosen = chooseStory(
+      { language: article.language, day, features },
+      reports.map(r => ({ storyId: r.storyId, language: r.language, day: dayNumber(r.at), storyFirstDay: dayNumber(r.storyFirstSeen), features: r.features })),
+      { ...storyContext, storyCounts },
+    )
+    return chosen?.storyId
+  }
+
+  /**
+   * Stores a new article in the story of its event, or in a story of its own
+   * (an admin's /post comes here too, after its edits).
+   */
+  async function store(article: ProcessedArticle, summaries: Summaries, features = storyFeatures(article)): Promise<{ id: number, storyId: number }> {
+    const keys = storyKeys(features, storyContext.places)
+    const join = await findStory(article, features, keys)
+    const stems = stemLine([article.title, ...Object.values(summaries).flatMap(s => [s.title, s.text])])
+    return articles.create(article, Object.values(summaries), topicIds, { join, keys, features, stems })
+  }
+
+  /** The I/O part: de-duplicate, translate, group, store. */
+  async function commit(processed: Prepared, options: { dryRun?: boolean } = {}): Promise<IngestResult> {
     if (!processed.ok)
       return { status: 'rejected', rejection: processed.rejection }
     const { article } = processed
+    const features = processed.features ?? storyFeatures(article)
     const duplicate = await articles.findDuplicate(article)
     if (duplicate)
-      return { status: 'duplicate', id: duplicate.id, duplicate, article, summaries: summariesOf(article, undefined) }
+      return { status: 'duplicate', id: duplicate.id, story: duplicate.storyId, duplicate, article, summaries: summariesOf(article, undefined) }
     const summaries = summariesOf(article, await bilingual(article))
     if (options.dryRun)
-      return { status: 'stored', id: null, article, summaries, dryRun: true }
+      return { status: 'stored', id: null, story: await findStory(article, features, storyKeys(features, storyContext.places)) ?? null, article, summaries, dryRun: true }
     try {
-      const id = await articles.create(article, Object.values(summaries), topicIds)
-      return { status: 'stored', id, article, summaries, dryRun: false }
+      const { id, storyId } = await store(article, summaries, features)
+      return { status: 'stored', id, story: storyId, article, summaries, dryRun: false }
     }
     catch (error) {
       // a concurrent ingest of the same article won the unique constraint
       const raced = await articles.findDuplicate(article)
       if (raced)
-        return { status: 'duplicate', id: raced.id, duplicate: raced, article, summaries }
+        return { status: 'duplicate', id: raced.id, story: raced.storyId, duplicate: raced, article, summaries }
       throw error
     }
   }
 
   const ingest = (input: ArticleInput, options: { dryRun?: boolean } = {}) => commit(prepare(input), options)
-  return Object.assign(ingest, { prepare, commit })
+  return Object.assign(ingest, { prepare, commit, store })
 }
 
 export type Ingest = ReturnType<typeof createIngest>
@@ -100,7 +144,7 @@ export async function ingestInOrder<T>(
   let previous: Promise<void> = Promise.resolve()
   for await (const item of items) {
     const input = await read(item)
-    const prepared: ProcessResult = 'code' in input ? { ok: false, rejection: input } : ingest.prepare(input)
+    const prepared: Prepared = 'code' in input ? { ok: false, rejection: input } : ingest.prepare(input)
     const before = previous
     previous = before.then(async () => onResult(item, await ingest.commit(prepared, options)))
   }

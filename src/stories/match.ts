@@ -13,7 +13,6 @@ export interface StoryArticle {
   /** whole days since the epoch: the publication date, else the day it was ingested */
   day: number
   features: StoryFeatures
-  topics: string[]
 }
 
 export interface StoryCandidate extends StoryArticle {
@@ -45,6 +44,8 @@ const SAME_DAY_DATE_WEIGHT = 0.5
 const TEXT_WEIGHT = 5
 /** what it takes to join a story */
 export const JOIN_THRESHOLD = 2.5
+/** ...or, with two pieces of specific evidence (a report in the other language has no words in common) */
+export const JOIN_THRESHOLD_SPECIFIC = 2
 
 export interface PairScore {
   names: number
@@ -168,5 +169,6 @@ export function chooseStory(article: StoryArticle, candidates: StoryCandidate[],
 
 /** Enough evidence, and not from well-known names alone. */
 export function joins(score: PairScore): boolean {
-  return score.total >= JOIN_THRESHOLD && (score.specific >= 1 || score.text >= TEXT_WEIGHT * 0.5)
+  return (score.total >= JOIN_THRESHOLD && (score.specific >= 1 || score.text >= TEXT_WEIGHT * 0.5))
+    || (score.total >= JOIN_THRESHOLD_SPECIFIC && score.specific >= 2)
 }

@@ -1,8 +1,10 @@
 import type { Database } from '#root/db/client.js'
+import { refreshStory } from '#root/db/repositories/story-repository.js'
 import { createTtlCache } from '#root/db/ttl-cache.js'
 import type { SummaryMethod } from '#root/generated/prisma/enums.js'
 import { NEAR_DUPLICATE, similarity } from '#root/news/fingerprint.js'
 import type { Language, ProcessedArticle } from '#root/news/types.js'
+import type { StoryFeatures } from '#root/stories/features.js'
 
 export interface SummaryInput {
   language: Language
@@ -12,7 +14,17 @@ export interface SummaryInput {
   method: SummaryMethod
 }
 
-export type Duplicate = { id: number, by: 'url' | 'content' } | { id: number, by: 'similar', similarity: number }
+export type Duplicate = ({ by: 'url' | 'content' } | { by: 'similar', similarity: number }) & { id: number, storyId: number }
+
+/** Where a new article goes: into an existing story, or a story of its own; and what grouping and muting need of it. */
+export interface StoryPlacement {
+  /** the story it joins; undefined: it starts its own */
+  join?: number
+  keys: string[]
+  features: StoryFeatures
+  /** " stem stem ... " of its title and summaries */
+  stems: string
+}
 
 const NEAR_CANDIDATES = 50
 
@@ -41,8 +53,8 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
      */
     async findDuplicate(article: Pick<ProcessedArticle, 'url' | 'contentHash' | 'fingerprint'>): Promise<Duplicate | undefined> {
       // any shared MinHash value makes a candidate (GIN index on fingerprint)
-      const rows = await db.$queryRaw<Array<{ id: number, url: string | null, content_hash: string, fingerprint: number[] }>>`
-        SELECT id, url, content_hash, fingerprint FROM articles
+      const rows = await db.$queryRaw<Array<{ id: number, story_id: number, url: string | null, content_hash: string, fingerprint: number[] }>>`
+        SELECT id, story_id, url, content_hash, fingerprint FROM articles
         WHERE content_hash = ${article.contentHash}
            OR (${article.url}::text IS NOT NULL AND url = ${article.url})
            OR (fingerprint && ${article.fingerprint}::int[] AND deleted_at IS NULL)
@@ -51,26 +63,44 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
       let best: Duplicate | undefined
       for (const row of rows) {
         if (row.content_hash === article.contentHash || (article.url !== null && row.url === article.url))
-          return { id: row.id, by: row.url !== null && row.url === article.url ? 'url' : 'content' }
+          return { id: row.id, storyId: row.story_id, by: row.url !== null && row.url === article.url ? 'url' : 'content' }
         const score = similarity(article.fingerprint, row.fingerprint)
         if (score >= NEAR_DUPLICATE && (!best || best.by !== 'similar' || score > best.similarity))
-          best = { id: row.id, by: 'similar', similarity: score }
+          best = { id: row.id, storyId: row.story_id, by: 'similar', similarity: score }
       }
       return best
     },
 
     /**
-     * Stores the article, its summaries and topic links (topic ids by slug) in one
-     * statement, so atomically and in one round trip.
+     * Stores the article, its summaries and topic links (topic ids by slug), and
+     * starts its story or adds it to the one it joins, in one statement, so
+     * atomically and in one round trip. Returns the article's and its story's id.
      */
-    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>): Promise<number> {
+    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>, story: StoryPlacement): Promise<{ id: number, storyId: number }> {
       const links = article.topics.filter(t => topicIds.has(t.slug))
-      const [row] = await db.$queryRaw<Array<{ id: number }>>`
-        WITH inserted AS (
-          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint)
-          VALUES (${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
-                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[])
-          RETURNING id
+      const join = story.join ?? null
+      const [row] = await db.$queryRaw<Array<{ id: number, story_id: number }>>`
+        WITH story AS (
+          SELECT coalesce(${join}::int, nextval(pg_get_serial_sequence('stories', 'id'))::int) AS id
+        ), inserted AS (
+          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint, story_id, story_keys, story_features, stems)
+          SELECT ${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
+                 ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[],
+                 story.id, ${story.keys}::text[], ${JSON.stringify(story.features)}::jsonb, ${story.stems}
+          FROM story
+          RETURNING id, story_id, language, source_name, coalesce(published_at, ingested_at) AS at
+        ), new_story AS (
+          INSERT INTO stories (id, lead_article_id, first_seen, last_seen, languages, outlets)
+          SELECT story_id, id, at, at, ARRAY[language], 1 FROM inserted WHERE ${join}::int IS NULL
+        ), joined AS (
+          -- the new report is not visible to this statement: it is counted beside the others
+          UPDATE stories s SET
+            first_seen = least(s.first_seen, i.at), last_seen = greatest(s.last_seen, i.at),
+            languages = ARRAY(SELECT DISTINCT l FROM unnest(s.languages || i.language) AS l ORDER BY l),
+            outlets = (SELECT count(DISTINCT o)::int FROM (
+              SELECT coalesce(lower(a.source_name), 'article ' || a.id) AS o FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL
+              UNION ALL SELECT coalesce(lower(i.source_name), 'article ' || i.id)) AS outlets)
+          FROM inserted i WHERE s.id = i.story_id AND ${join}::int IS NOT NULL
         ), summary_rows AS (
           INSERT INTO summaries (article_id, language, title, text, teaser, method)
           SELECT inserted.id, s.language::"Language", s.title, s.text, s.teaser, s.method::"SummaryMethod"
@@ -82,11 +112,11 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
           SELECT inserted.id, t.topic_id, t.score
           FROM inserted, unnest(${links.map(t => topicIds.get(t.slug)!)}::int[], ${links.map(t => t.score)}::float8[]) AS t(topic_id, score)
         )
-        SELECT id FROM inserted`
+        SELECT id, story_id FROM inserted`
       if (!row)
         throw new Error('The article was not inserted')
       pages.clear()
-      return row.id
+      return { id: row.id, storyId: row.story_id }
     },
 
     async count(): Promise<number> {
@@ -163,9 +193,12 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
 
     /** Soft delete: the article stays for the record but is shown nowhere. False when already deleted or absent. */
     async softDelete(id: number): Promise<boolean> {
-      const { count } = await db.article.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } })
+      const rows = await db.$queryRaw<Array<{ story_id: number }>>`
+        UPDATE articles SET deleted_at = now() WHERE id = ${id} AND deleted_at IS NULL RETURNING story_id`
       pages.clear()
-      return count > 0
+      if (rows[0])
+        await refreshStory(db, rows[0].story_id)
+      return rows.length > 0
     },
 
     async countByLanguage(): Promise<Record<'en' | 'ru', number>> {

@@ -1,0 +1,57 @@
+// What grouping knows beforehand: the names everyone writes about, taken from the
+// topic list (countries, capitals and nationalities are places; leaders and big
+// cities among the keywords are well known). Matching on them alone merges
+// unrelated events, so they weigh little and are not looked up.
+import type { TopicTerms } from '#root/news/topics.js'
+import { words } from '#root/news/text.js'
+import type { StoryFeatures } from '#root/stories/features.js'
+import type { MatchContext } from '#root/stories/match.js'
+import { nameKeys } from '#root/stories/names.js'
+
+const DAY_MS = 86_400_000
+
+function keysOf(phrases: string[]): Set<string> {
+  const keys = new Set<string>()
+  for (const phrase of phrases) {
+    for (const word of words(phrase)) {
+      for (const part of word.split('-'))
+        nameKeys(part).forEach(key => keys.add(key))
+    }
+  }
+  return keys
+}
+
+export function createStoryContext(topics: TopicTerms[]): Pick<MatchContext, 'places' | 'known'> {
+  const places = keysOf(topics.flatMap(t => [t.nameEn, t.nameRu, ...t.aliasesEn, ...t.aliasesRu]))
+  // keywords are mostly common nouns; only the capitalised ones are names
+  const known = keysOf(topics.flatMap(t => [...t.keywordsEn, ...t.keywordsRu]).filter(k => /^\p{Lu}/u.test(k)))
+  for (const place of places)
+    known.delete(place)
+  return { places, known }
+}
+
+/**
+ * The keys under which an article is found by later reports (GIN index): its
+ * names but places, its numbers ("#1400") and its dates ("%12-23").
+ */
+export function storyKeys(features: StoryFeatures, places: ReadonlySet<string>): string[] {
+  const keys = new Set<string>()
+  for (const name of features.names) {
+    for (const key of name.split(' ')) {
+      if (!places.has(key))
+        keys.add(key)
+    }
+  }
+  features.numbers.forEach(n => keys.add(`#${n}`))
+  features.dates.forEach(d => keys.add(`%${d}`))
+  return [...keys]
+}
+
+/** Whole days since the epoch (UTC). */
+export function dayNumber(date: Date): number {
+  return Math.floor(date.getTime() / DAY_MS)
+}
+
+export function dayStart(day: number): Date {
+  return new Date(day * DAY_MS)
+}
