@@ -23,6 +23,8 @@ export interface FeatureInput {
   title: string
   body: string
   language: Language
+  /** weekdays ("on Tuesday", "в среду") are dated from it */
+  publishedAt: Date | null
 }
 
 /** How much of the body is read: the event is told at the top; the rest adds noise and time. */
@@ -56,9 +58,19 @@ const SENTENCE_OPEN = /(?:^|[.!?…:;\n—–]|\s-)\s*[«"“„(]?\s*$/u
 
 // ---------------------------------------------------------------- names
 
-function isAcronym(part: string): boolean {
+function isAllCaps(part: string): boolean {
   const letters = part.replace(LETTERS, '')
-  return letters.length >= 2 && letters.length <= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+}
+
+/** TAPI, ГКНБ; not a dateline's city in capitals ("ASTANA -"), nor a shouted word. */
+function isAcronym(part: string): boolean {
+  return isAllCaps(part) && part.replace(LETTERS, '').length <= 5
+}
+
+/** "ASTANA" as "Astana". */
+function titled(part: string): string {
+  return isAllCaps(part) ? `${part[0]}${part.slice(1).toLowerCase()}` : part
 }
 
 function isNameLike(part: string): boolean {
@@ -74,7 +86,9 @@ function nameTokens(text: string, allInitial: boolean): NameToken[] {
     const initial = allInitial || SENTENCE_OPEN.test(text.slice(Math.max(0, match.index - 4), match.index))
     let offset = match.index
     match[0].split(/(?<=[-.])/u).forEach((piece, i) => {
-      const part = piece.replace(/[-.]$/u, '')
+      const written = piece.replace(/[-.]$/u, '')
+      // an all-caps word also written as a name elsewhere is that name
+      const part = isAllCaps(written) && (!isAcronym(written) || text.includes(titled(written))) ? titled(written) : written
       if (isAcronym(part) || isNameLike(part))
         found.push({ part, initial: initial && i === 0, start: offset, end: offset + part.length })
       offset += piece.length
@@ -121,11 +135,13 @@ function nameGroups(text: string, allInitial: boolean, confirmed: Set<string>): 
   return groups
 }
 
-function names(title: string, body: string, language: Language): string[] {
+function names(title: string, body: string, language: Language): { groups: string[], surfaces: Set<string> } {
   const titleInitial = language === 'en' && isTitleCase(title)
-  const confirmed = new Set([...nameTokens(title, titleInitial), ...nameTokens(body, false)].filter(t => !t.initial).map(t => t.part))
+  const tokens = [...nameTokens(title, titleInitial), ...nameTokens(body, false)]
+  const confirmed = new Set(tokens.filter(t => !t.initial).map(t => t.part))
   const groups = [...nameGroups(title, titleInitial, confirmed), ...nameGroups(body, false, confirmed)]
-  return [...new Set(groups.map(g => g.join(' ')))]
+  const surfaces = new Set(tokens.filter(t => isAcronym(t.part) || confirmed.has(t.part)).map(t => t.part.toLowerCase()))
+  return { groups: [...new Set(groups.map(g => g.join(' ')))], surfaces }
 }
 
 // ---------------------------------------------------------------- dates and times
@@ -186,6 +202,28 @@ function datesAndTimes(text: string): { keys: string[], rest: string } {
   return { keys: [...keys], rest }
 }
 
+// "on Tuesday", "в среду": the day of that name in the five days before the
+// report or the day after it ("due on Saturday" in Friday's report).
+const WEEKDAYS: Array<[RegExp, number]> = [
+  [/^(?:sunday|воскресень)/u, 0], [/^(?:monday|понедельник)/u, 1], [/^(?:tuesday|вторник)/u, 2], [/^(?:wednesday|сред[уа])/u, 3],
+  [/^(?:thursday|четверг)/u, 4], [/^(?:friday|пятниц)/u, 5], [/^(?:saturday|суббот)/u, 6],
+]
+const WEEKDAY = /(?<![\p{L}])(?:(?:on|late|early|last|this)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|(?:в|во)\s+(воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу))(?![\p{L}])/giu
+
+function weekdayDates(text: string, published: Date): string[] {
+  const keys = new Set<string>()
+  for (const match of text.matchAll(WEEKDAY)) {
+    const name = (match[1] ?? match[2] ?? '').toLowerCase()
+    const weekday = WEEKDAYS.find(([pattern]) => pattern.test(name))?.[1]
+    if (weekday === undefined)
+      continue
+    const offset = ((weekday - published.getUTCDay() + 7) % 7) // days ahead, 0..6
+    const date = new Date(published.getTime() + (offset <= 1 ? offset : offset - 7) * 86_400_000)
+    keys.add(date.toISOString().slice(5, 10))
+  }
+  return [...keys]
+}
+
 // ---------------------------------------------------------------- numbers
 
 const NUMBER = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:(?:,|[ \u00A0\u202F])\d{3})+|\d+)(?:[.,](\d+))?(?![\p{N}])(?:\s*(thousand|million|billion|trillion|тыс\.?|тысяч\p{L}*|млн\.?|миллион\p{L}*|млрд\.?|миллиард\p{L}*|трлн\.?|триллион\p{L}*))?/giu
@@ -226,10 +264,12 @@ export function isRoundNumber(key: string): boolean {
 
 // ---------------------------------------------------------------- terms
 
-function terms(title: string, lead: string): string[] {
+/** What the title and lead say happened: their words but names (names count on their own). */
+function terms(title: string, lead: string, names: ReadonlySet<string>): string[] {
   const seen = new Set<string>()
-  for (const word of `${title} ${lead}`.toLowerCase().match(TOKEN) ?? []) {
-    if (word.length < 3 || /\d/.test(word) || STOPWORDS.any.has(word))
+  for (const token of `${title} ${lead}`.toLowerCase().match(TOKEN) ?? []) {
+    const word = token.replace(/['’]s$/u, '')
+    if (word.length < 3 || /\d/.test(word) || STOPWORDS.any.has(word) || NOT_NAMES.has(word) || names.has(word) || word.split('-').some(part => names.has(part)))
       continue
     seen.add(stem(word))
     if (seen.size >= MAX_TERMS)
@@ -243,11 +283,14 @@ function terms(title: string, lead: string): string[] {
 export function storyFeatures(article: FeatureInput): StoryFeatures {
   const body = article.body.slice(0, BODY_CHARS)
   const paragraphs = body.split(/\n\s*\n/u)
-  const { keys: dates, rest } = datesAndTimes(`${article.title}\n\n${body}`)
+  const text = `${article.title}\n\n${body}`
+  const { keys: dates, rest } = datesAndTimes(text)
+  const weekdays = article.publishedAt ? weekdayDates(text, article.publishedAt) : []
+  const { groups, surfaces } = names(article.title, body, article.language)
   return {
-    names: names(article.title, body, article.language),
+    names: groups,
     numbers: numbers(rest),
-    dates,
-    terms: terms(article.title, paragraphs.slice(0, LEAD_PARAGRAPHS).join(' ')),
+    dates: [...new Set([...dates, ...weekdays])],
+    terms: terms(article.title, paragraphs.slice(0, LEAD_PARAGRAPHS).join(' '), surfaces),
   }
 }

@@ -36,16 +36,21 @@ export const MAX_DAYS_APART = 2
 export const MAX_STORY_SPAN = 3
 
 const COMMON_WEIGHT = 0.3
+/** an acronym may be a project's (TAPI) or a generic one (ГЭС, МЧС): it counts, but not as specific */
+const ACRONYM_WEIGHT = 0.5
 const NUMBER_WEIGHT = 1
 const ROUND_NUMBER_WEIGHT = 0.5
 const DATE_WEIGHT = 1
-/** a date both reports were published on says less: any report of that day may name it */
+/** a date both reports were published on says less */
 const SAME_DAY_DATE_WEIGHT = 0.5
 const TEXT_WEIGHT = 5
 /** what it takes to join a story */
 export const JOIN_THRESHOLD = 2.5
 /** ...or, with two pieces of specific evidence (a report in the other language has no words in common) */
 export const JOIN_THRESHOLD_SPECIFIC = 2
+const DISAGREEING_THRESHOLD = 8
+/** dates this many days before a report are what it is about (earlier ones are background) */
+const RECENT_DAYS = 7
 
 export interface PairScore {
   names: number
@@ -55,6 +60,8 @@ export interface PairScore {
   total: number
   /** pieces of specific evidence: rare names, numbers, dates */
   specific: number
+  /** both name the days of what they report, and no day is the same */
+  datesDisagree: boolean
 }
 
 function rarity(key: string, counts: ReadonlyMap<string, number> | undefined): number {
@@ -102,9 +109,10 @@ function nameEvidence(a: string[][], b: string[][], context: MatchContext): { we
     if (matched.length === 0)
       continue
     const common = isCommon(group, context) || matched.some(key => isCommon(inB.get(key)!, context))
+    const acronym = matched.every(key => key.startsWith('@'))
     const rare = Math.max(...matched.map(key => rarity(key, context.storyCounts)))
-    weight += (common ? COMMON_WEIGHT : 1) * rare
-    if (!common)
+    weight += (common ? COMMON_WEIGHT : acronym ? ACRONYM_WEIGHT : 1) * rare
+    if (!common && !acronym)
       specific++
   }
   return { weight, specific }
@@ -131,21 +139,36 @@ export function scorePair(a: StoryArticle, b: StoryArticle, context: MatchContex
 
   const bDates = new Set(b.features.dates)
   const sharedDates = a.features.dates.filter(d => bDates.has(d))
-  const dates = sharedDates.reduce((sum, d) => sum + (a.day === b.day && isDayOf(d, a.day) ? SAME_DAY_DATE_WEIGHT : DATE_WEIGHT) * rarity(`%${d}`, context.storyCounts), 0)
+  // the day both were published on: any two reports of that day may name it
+  const today = (d: string) => a.day === b.day && isDayOf(d, a.day)
+  const dates = sharedDates.reduce((sum, d) => sum + (today(d) ? SAME_DAY_DATE_WEIGHT : DATE_WEIGHT) * rarity(`%${d}`, context.storyCounts), 0)
 
   const text = a.language === b.language ? TEXT_WEIGHT * cosine(a.features.terms, b.features.terms) : 0
+  // both say on which days things happened, and never the same day: two events
+  const ra = recentDays(a)
+  const rb = recentDays(b)
+  const datesDisagree = ra.length > 0 && rb.length > 0 && !ra.some(d => rb.includes(d))
   return {
     names,
     numbers,
     dates,
     text,
     total: names + numbers + dates + text,
-    specific: Math.min(ab.specific, ba.specific) + sharedNumbers.length + sharedDates.length,
+    specific: Math.min(ab.specific, ba.specific) + sharedNumbers.length + sharedDates.filter(d => !today(d)).length,
+    datesDisagree,
   }
 }
 
 function isDayOf(key: string, day: number): boolean {
   return new Date(day * 86_400_000).toISOString().slice(5, 10) === key
+}
+
+/** The calendar days a report mentions from the week before it to the day after: when its event happened. */
+function recentDays(article: StoryArticle): string[] {
+  const days = new Set<string>()
+  for (let d = article.day - RECENT_DAYS; d <= article.day + 1; d++)
+    days.add(new Date(d * 86_400_000).toISOString().slice(5, 10))
+  return article.features.dates.filter(key => days.has(key))
 }
 
 /**
@@ -167,8 +190,14 @@ export function chooseStory(article: StoryArticle, candidates: StoryCandidate[],
   return best
 }
 
-/** Enough evidence, and not from well-known names alone. */
+/**
+ * Enough evidence, and not from well-known names alone; reports that date what
+ * they tell on different days (a second aid convoy two days after the first,
+ * from the same ministry over the same bridge) need overwhelming evidence.
+ */
 export function joins(score: PairScore): boolean {
+  if (score.datesDisagree)
+    return score.total >= DISAGREEING_THRESHOLD
   return (score.total >= JOIN_THRESHOLD && (score.specific >= 1 || score.text >= TEXT_WEIGHT * 0.5))
     || (score.total >= JOIN_THRESHOLD_SPECIFIC && score.specific >= 2)
 }
