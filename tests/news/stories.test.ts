@@ -1,0 +1,64 @@
+// Grouping at ingest, against a real PostgreSQL.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseConfig } from '#root/config.js'
+import type { Ingest, IngestResult } from '#root/news/ingest.js'
+import { createNewsPipeline } from '#root/news/pipeline.js'
+import { seedTopics } from '#root/news/seed.js'
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'stories')
+const page = (file: string) => ({ text: readFileSync(join(FIXTURES, file), 'utf8') })
+const storyOf = (result: IngestResult) => (result.status === 'rejected' ? undefined : result.story)
+
+describe('stories at ingest', () => {
+  let database: TestDatabase
+  let ingest: Ingest
+  const stories = new Map<string, number | undefined>()
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    await seedTopics(database.repos)
+    ingest = await createNewsPipeline({ repos: database.repos, config: parseConfig({}), logger: pino({ level: 'silent' }) })
+    for (const file of ['aid-convoy-en.txt', 'kambarata-ru.txt', 'aid-second-en.txt', 'aid-convoy-ru.txt', 'tokayev-china-en.txt', 'kambarata-study-ru.txt', 'aid-convoy-en-2.txt', 'kambarata-en.txt', 'tokayev-media-law-en.txt'])
+      stories.set(file, storyOf(await ingest(page(file))))
+  })
+  afterAll(() => database.drop())
+
+  it('should give the reports of one event one story, across outlets and languages', () => {
+    expect(stories.get('aid-convoy-ru.txt')).toBe(stories.get('aid-convoy-en.txt'))
+    expect(stories.get('aid-convoy-en-2.txt')).toBe(stories.get('aid-convoy-en.txt'))
+    expect(stories.get('kambarata-en.txt')).toBe(stories.get('kambarata-ru.txt'))
+  })
+
+  it('should give every other event a story of its own', () => {
+    const own = ['aid-convoy-en.txt', 'aid-second-en.txt', 'kambarata-ru.txt', 'kambarata-study-ru.txt', 'tokayev-china-en.txt', 'tokayev-media-law-en.txt'].map(f => stories.get(f))
+    expect(own.every(id => typeof id === 'number')).toBe(true)
+    expect(new Set(own).size).toBe(own.length)
+  })
+
+  it('should keep on the story its first report, the span of its reports, its languages and its outlets', async () => {
+    const story = await database.db.story.findUniqueOrThrow({ where: { id: stories.get('aid-convoy-en.txt')! }, include: { lead: true } })
+    expect(story).toMatchObject({ languages: ['en', 'ru'], outlets: 3, firstSeen: new Date('2025-03-12T00:00:00Z'), lastSeen: new Date('2025-03-12T00:00:00Z') })
+    expect(story.lead?.sourceName).toBe('Steppe Wire')
+    expect(await database.db.article.count({ where: { storyId: story.id } })).toBe(3)
+  })
+
+  it('should answer a duplicate with the story of the article it duplicates, and a dry run with the story it would join', async () => {
+    const duplicate = await ingest(page('aid-convoy-ru.txt'))
+    expect(duplicate).toMatchObject({ status: 'duplicate', story: stories.get('aid-convoy-en.txt') })
+    const rewritten = readFileSync(join(FIXTURES, 'aid-convoy-en-2.txt'), 'utf8').replace('Kabul Ledger', 'Mazar Herald').replace('Aid trucks from Tashkent cross into Balkh', 'Uzbek aid reaches Balkh in 62 lorries')
+      .replace('Sixty-two lorries loaded with humanitarian goods from Uzbekistan rolled across the Amu Darya', 'Uzbekistan\'s humanitarian goods crossed the Amu Darya in sixty-two lorries')
+    const dryRun = await ingest({ text: rewritten }, { dryRun: true })
+    expect(dryRun).toMatchObject({ status: 'stored', id: null, story: stories.get('aid-convoy-en.txt') })
+  })
+
+  it('should count a story\'s outlets and languages again when a report is deleted', async () => {
+    const russian = await database.db.article.findFirstOrThrow({ where: { storyId: stories.get('aid-convoy-en.txt')!, language: 'ru' } })
+    expect(await database.repos.articles.softDelete(russian.id)).toBe(true)
+    const story = await database.db.story.findUniqueOrThrow({ where: { id: russian.storyId } })
+    expect(story).toMatchObject({ languages: ['en'], outlets: 2 })
+  })
+})
