@@ -16,7 +16,7 @@ const storyOf = (result: IngestResult) => (result.status === 'rejected' ? undefi
 describe('stories at ingest', () => {
   let database: TestDatabase
   let ingest: Ingest
-  const stories = new Map<string, number | undefined>()
+  const stories = new Map<string, number | null | undefined>()
 
   beforeAll(async () => {
     database = await createTestDatabase()

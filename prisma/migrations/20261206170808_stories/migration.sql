@@ -66,3 +66,11 @@ ALTER TABLE "muted_words" ADD CONSTRAINT "muted_words_chat_id_fkey" FOREIGN KEY 
 -- expression, with the GIN index on story_keys). Prisma's schema language cannot
 -- express it, and later diffs start from this folder's schema.prisma and leave it alone.
 CREATE INDEX "articles_story_day_idx" ON "articles" ((coalesce("published_at", "ingested_at"))) WHERE "deleted_at" IS NULL;
+
+-- A digest's stories beyond its items ("...and N more"): the planner counts them once.
+ALTER TABLE "deliveries" ADD COLUMN "more" INTEGER NOT NULL DEFAULT 0;
+
+-- /latest and /topic rank stories by the day of their latest report, then by
+-- how many outlets reported them (StoryRepository.latest uses exactly this
+-- order). An expression index: written by hand, and later diffs leave it alone.
+CREATE INDEX "stories_rank_idx" ON "stories" ((timezone('UTC', "last_seen")::date) DESC, "outlets" DESC, "last_seen" DESC, "id" DESC) WHERE cardinality("languages") > 0;

@@ -31,8 +31,10 @@ const NEAR_CANDIDATES = 50
 /** How long a /latest or /topic page may be served from memory. */
 export const LATEST_CACHE_MS = 2000
 
-export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS) {
-  const pages = createTtlCache<LatestPage>(cacheMs)
+export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS, onChange: () => void = () => {}) {
+  const cache = createTtlCache<LatestPage>(cacheMs)
+  // cached pages here and of the stories (onChange) go when an article comes or goes
+  const pages = { get: cache.get, clear: () => { cache.clear(); onChange() } }
 
   function loadLatest(limit: number, offset: number, topicId?: number) {
     return db.article.findMany({
@@ -138,32 +140,6 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
 
     async countLive(topicId?: number): Promise<number> {
       return db.article.count({ where: { deletedAt: null, ...(topicId === undefined ? {} : { topics: { some: { topicId } } }) } })
-    },
-
-    /** Live articles on any of `topicIds` published or ingested after `since`, newest first. */
-    async forDigest(topicIds: number[], since: Date, limit: number) {
-      const where = {
-        deletedAt: null,
-        topics: { some: { topicId: { in: topicIds } } },
-        OR: [{ ingestedAt: { gt: since } }, { publishedAt: { gt: since } }],
-      }
-      const [items, total] = await Promise.all([
-        db.article.findMany({
-          where,
-          orderBy: [{ ingestedAt: 'desc' }, { id: 'desc' }],
-          take: limit,
-          include: { summaries: true, topics: { select: { topicId: true } } },
-        }),
-        db.article.count({ where }),
-      ])
-      return { items, total }
-    },
-
-    /** Live articles by id, in the order of `ids`. */
-    async byIds(ids: number[]) {
-      const rows = await db.article.findMany({ where: { id: { in: ids }, deletedAt: null }, include: { summaries: true, topics: { select: { topicId: true } } } })
-      const byId = new Map(rows.map(r => [r.id, r]))
-      return ids.flatMap(id => byId.get(id) ?? [])
     },
 
     /**
