@@ -11,6 +11,7 @@ CREATE TABLE "stories" (
     "last_seen" TIMESTAMPTZ(3) NOT NULL,
     "languages" "Language"[] DEFAULT ARRAY[]::"Language"[],
     "outlets" INTEGER NOT NULL DEFAULT 1,
+    "dated" BOOLEAN NOT NULL DEFAULT false,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "stories_pkey" PRIMARY KEY ("id")
@@ -23,8 +24,8 @@ ADD COLUMN     "story_id" INTEGER,
 ADD COLUMN     "story_keys" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
 -- one story per existing article, numbered like the articles
-INSERT INTO "stories" ("id", "lead_article_id", "first_seen", "last_seen", "languages", "outlets", "created_at")
-SELECT "id", "id", coalesce("published_at", "ingested_at"), coalesce("published_at", "ingested_at"), ARRAY["language"], 1, "ingested_at"
+INSERT INTO "stories" ("id", "lead_article_id", "first_seen", "last_seen", "languages", "outlets", "dated", "created_at")
+SELECT "id", "id", coalesce("published_at", "ingested_at"), coalesce("published_at", "ingested_at"), ARRAY["language"], 1, "published_at" IS NOT NULL, "ingested_at"
 FROM "articles";
 UPDATE "articles" SET "story_id" = "id";
 SELECT setval(pg_get_serial_sequence('stories', 'id'), greatest(coalesce((SELECT max("id") FROM "stories"), 0), 1), (SELECT count(*) > 0 FROM "stories"));
@@ -70,7 +71,8 @@ CREATE INDEX "articles_story_day_idx" ON "articles" ((coalesce("published_at", "
 -- A digest's stories beyond its items ("...and N more"): the planner counts them once.
 ALTER TABLE "deliveries" ADD COLUMN "more" INTEGER NOT NULL DEFAULT 0;
 
--- /latest and /topic rank stories by the day of their latest report, then by
--- how many outlets reported them (StoryRepository.latest uses exactly this
--- order). An expression index: written by hand, and later diffs leave it alone.
-CREATE INDEX "stories_rank_idx" ON "stories" ((timezone('UTC', "last_seen")::date) DESC, "outlets" DESC, "last_seen" DESC, "id" DESC) WHERE cardinality("languages") > 0;
+-- /latest and /topic rank stories dated ones first, by the day of their latest
+-- report, then by how many outlets reported them (StoryRepository.latest uses
+-- exactly this order). An expression index: written by hand, and later diffs
+-- leave it alone.
+CREATE INDEX "stories_rank_idx" ON "stories" ("dated" DESC, (timezone('UTC', "last_seen")::date) DESC, "outlets" DESC, "last_seen" DESC, "id" DESC) WHERE cardinality("languages") > 0;

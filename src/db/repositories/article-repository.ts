@@ -90,14 +90,14 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[],
                  story.id, ${story.keys}::text[], ${JSON.stringify(story.features)}::jsonb, ${story.stems}
           FROM story
-          RETURNING id, story_id, language, source_name, coalesce(published_at, ingested_at) AS at
+          RETURNING id, story_id, language, source_name, coalesce(published_at, ingested_at) AS at, published_at IS NOT NULL AS dated
         ), new_story AS (
-          INSERT INTO stories (id, lead_article_id, first_seen, last_seen, languages, outlets)
-          SELECT story_id, id, at, at, ARRAY[language], 1 FROM inserted WHERE ${join}::int IS NULL
+          INSERT INTO stories (id, lead_article_id, first_seen, last_seen, languages, outlets, dated)
+          SELECT story_id, id, at, at, ARRAY[language], 1, dated FROM inserted WHERE ${join}::int IS NULL
         ), joined AS (
           -- the new report is not visible to this statement: it is counted beside the others
           UPDATE stories s SET
-            first_seen = least(s.first_seen, i.at), last_seen = greatest(s.last_seen, i.at),
+            first_seen = least(s.first_seen, i.at), last_seen = greatest(s.last_seen, i.at), dated = s.dated OR i.dated,
             languages = ARRAY(SELECT DISTINCT l FROM unnest(s.languages || i.language) AS l ORDER BY l),
             outlets = (SELECT count(DISTINCT o)::int FROM (
               SELECT coalesce(lower(a.source_name), 'article ' || a.id) AS o FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL

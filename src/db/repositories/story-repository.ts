@@ -82,7 +82,7 @@ export function createStoryRepository(db: Database, cacheMs = STORY_PAGE_CACHE_M
         AND (cardinality(${muted}::text[]) = 0 OR NOT EXISTS (
           SELECT 1 FROM articles a, unnest(${muted}::text[]) AS m(stems)
           WHERE a.story_id = s.id AND a.deleted_at IS NULL AND strpos(a.stems, m.stems) > 0))
-      ORDER BY (timezone('UTC', s.last_seen))::date DESC, s.outlets DESC, s.last_seen DESC, s.id DESC
+      ORDER BY s.dated DESC, (timezone('UTC', s.last_seen))::date DESC, s.outlets DESC, s.last_seen DESC, s.id DESC
       LIMIT ${limit} OFFSET ${offset}`
     return items(rows.map(r => r.id))
   }
@@ -100,7 +100,8 @@ export function createStoryRepository(db: Database, cacheMs = STORY_PAGE_CACHE_M
     itemsOfReports,
 
     /**
-     * Newest stories first, and within a day the ones more outlets reported;
+     * Newest stories first (undated ones after dated ones), and within a day
+     * the ones more outlets reported;
      * optionally on one topic, never with a muted word (`muted`: their stems).
      * The busiest read of the bot: pages are kept in memory for a moment.
      */
@@ -155,6 +156,7 @@ export async function refreshStory(db: Database, storyId: number): Promise<void>
     UPDATE stories s SET
       languages = ARRAY(SELECT DISTINCT a.language FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL ORDER BY a.language),
       outlets = (SELECT count(DISTINCT coalesce(lower(a.source_name), 'article ' || a.id))::int FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL),
+      dated = EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL AND a.published_at IS NOT NULL),
       first_seen = coalesce((SELECT min(coalesce(a.published_at, a.ingested_at)) FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL), s.first_seen),
       last_seen = coalesce((SELECT max(coalesce(a.published_at, a.ingested_at)) FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL), s.last_seen)
     WHERE s.id = ${storyId}`
