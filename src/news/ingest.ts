@@ -123,8 +123,27 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
     }
   }
 
+  /**
+   * Articles stored before stories get their story keys and stems, so that new
+   * reports find them and muted words hide them; each stays a story of its own.
+   * Returns how many were brought up to date.
+   */
+  async function backfill(batch = 500): Promise<number> {
+    let done = 0
+    for (;;) {
+      const rows = await articles.withoutStoryFeatures(batch)
+      await articles.setStoryFeatures(rows.map((row) => {
+        const features = storyFeatures(row)
+        return { id: row.id, keys: storyKeys(features, storyContext.places), features, stems: stemLine([row.title, ...row.summaries.flatMap(s => [s.title, s.text])]) }
+      }))
+      done += rows.length
+      if (rows.length < batch)
+        return done
+    }
+  }
+
   const ingest = (input: ArticleInput, options: { dryRun?: boolean } = {}) => commit(prepare(input), options)
-  return Object.assign(ingest, { prepare, commit, store })
+  return Object.assign(ingest, { prepare, commit, store, backfill })
 }
 
 export type Ingest = ReturnType<typeof createIngest>

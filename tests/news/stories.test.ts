@@ -55,6 +55,20 @@ describe('stories at ingest', () => {
     expect(dryRun).toMatchObject({ status: 'stored', id: null, story: stories.get('aid-convoy-en.txt') })
   })
 
+  it('should make an article stored before stories findable by later reports and by muted words', async () => {
+    // as the migration leaves it: a story of its own, no keys, no stems
+    const [old] = await database.db.$queryRaw<Array<{ id: number }>>`
+      WITH s AS (INSERT INTO stories (first_seen, last_seen, languages) VALUES ('2025-05-20', '2025-05-20', '{en}') RETURNING id)
+      INSERT INTO articles (language, title, body, published_at, content_hash, story_id)
+      SELECT 'en', 'Kambarata-1 plant gets its first turbine order', 'Energy minister Taalaibek Ibraev said on Tuesday the Kambarata-1 company ordered its first turbine.', '2025-05-20', 'old-one', s.id FROM s
+      RETURNING id`
+    expect(await ingest.backfill()).toBe(1)
+    const row = await database.db.article.findUniqueOrThrow({ where: { id: old!.id } })
+    expect(row.storyKeys.length).toBeGreaterThan(0)
+    expect(row.stems).toContain(' turbin ')
+    expect(await ingest.backfill()).toBe(0)
+  })
+
   it('should count a story\'s outlets and languages again when a report is deleted', async () => {
     const russian = await database.db.article.findFirstOrThrow({ where: { storyId: stories.get('aid-convoy-en.txt')!, language: 'ru' } })
     expect(await database.repos.articles.softDelete(russian.id)).toBe(true)

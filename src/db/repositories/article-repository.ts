@@ -1,6 +1,7 @@
 import type { Database } from '#root/db/client.js'
 import { refreshStory } from '#root/db/repositories/story-repository.js'
 import { createTtlCache } from '#root/db/ttl-cache.js'
+import { Prisma } from '#root/generated/prisma/client.js'
 import type { SummaryMethod } from '#root/generated/prisma/enums.js'
 import { NEAR_DUPLICATE, similarity } from '#root/news/fingerprint.js'
 import type { Language, ProcessedArticle } from '#root/news/types.js'
@@ -119,6 +120,26 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
         throw new Error('The article was not inserted')
       pages.clear()
       return { id: row.id, storyId: row.story_id }
+    },
+
+    /** Articles stored before stories, without story features and stems yet (a batch). */
+    async withoutStoryFeatures(limit: number) {
+      return db.article.findMany({
+        where: { storyFeatures: { equals: Prisma.AnyNull } },
+        select: { id: true, title: true, body: true, language: true, publishedAt: true, summaries: { select: { title: true, text: true } } },
+        orderBy: { id: 'asc' },
+        take: limit,
+      })
+    },
+
+    /** Sets the story keys, features and stems of articles stored before stories, in one statement. */
+    async setStoryFeatures(rows: Array<{ id: number, keys: string[], features: StoryFeatures, stems: string }>): Promise<void> {
+      if (rows.length === 0)
+        return
+      await db.$executeRaw`
+        UPDATE articles a SET story_keys = ARRAY(SELECT jsonb_array_elements_text(r.keys)), story_features = r.features, stems = r.stems
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id int, keys jsonb, features jsonb, stems text)
+        WHERE a.id = r.id`
     },
 
     async count(): Promise<number> {
