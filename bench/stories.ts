@@ -124,7 +124,7 @@ export async function fillArticles(url: string, count: number, until: Date, page
     if (!processed.ok)
       return []
     const features = storyFeatures(processed.article)
-    return [{ keys: storyKeys(features, context.places), features }]
+    return [{ keys: storyKeys(features, context), features }]
   })
   const db = createDatabase(url)
   try {
@@ -140,14 +140,16 @@ export async function fillArticles(url: string, count: number, until: Date, page
         INSERT INTO stories (id, first_seen, last_seen, languages, outlets, created_at)
         SELECT n, at, at, ARRAY['en'::"Language"], 1, at FROM g
       )
-      INSERT INTO articles (source_name, language, title, body, published_at, ingested_at, content_hash, story_id, story_keys, story_features, stems)
+      INSERT INTO articles (source_name, language, title, body, published_at, ingested_at, content_hash, fingerprint, story_id, story_keys, story_features, stems)
       SELECT 'Outlet ' || (n % 40), 'en', 'Synthetic report ' || n, 'Synthetic body of report ' || n || '.', date_trunc('day', at), at,
-             md5('synthetic ' || n), n, ARRAY(SELECT jsonb_array_elements_text(template->'keys')), template->'features', ' synthet report '
+             md5('synthetic ' || n), ARRAY(SELECT abs(hashint8(n * 64 + k)) % 134217728 FROM generate_series(1, 64) AS k)::int[],
+             n, ARRAY(SELECT jsonb_array_elements_text(template->'keys')), template->'features', ' synthet report '
       FROM g`
     await db.$executeRaw`UPDATE stories s SET lead_article_id = a.id FROM articles a WHERE a.story_id = s.id`
     await db.$executeRaw`SELECT setval(pg_get_serial_sequence('stories', 'id'), ${count}::int)`
-    await db.$executeRawUnsafe('ANALYZE articles')
-    await db.$executeRawUnsafe('ANALYZE stories')
+    // as autovacuum leaves a long-lived store: GIN pending lists merged, statistics fresh
+    await db.$executeRawUnsafe('VACUUM ANALYZE articles')
+    await db.$executeRawUnsafe('VACUUM ANALYZE stories')
   }
   finally {
     await db.$disconnect()

@@ -92,7 +92,7 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
    * (an admin's /post comes here too, after its edits).
    */
   async function store(article: ProcessedArticle, summaries: Summaries, features = storyFeatures(article)): Promise<{ id: number, storyId: number }> {
-    const keys = storyKeys(features, storyContext.places)
+    const keys = storyKeys(features, storyContext)
     const join = await findStory(article, features, keys)
     const stems = stemLine([article.title, ...Object.values(summaries).flatMap(s => [s.title, s.text])])
     return articles.create(article, Object.values(summaries), topicIds, { join, keys, features, stems })
@@ -109,7 +109,7 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
       return { status: 'duplicate', id: duplicate.id, story: duplicate.storyId, duplicate, article, summaries: summariesOf(article, undefined) }
     const summaries = summariesOf(article, await bilingual(article))
     if (options.dryRun)
-      return { status: 'stored', id: null, story: await findStory(article, features, storyKeys(features, storyContext.places)) ?? null, article, summaries, dryRun: true }
+      return { status: 'stored', id: null, story: await findStory(article, features, storyKeys(features, storyContext)) ?? null, article, summaries, dryRun: true }
     try {
       const { id, storyId } = await store(article, summaries, features)
       return { status: 'stored', id, story: storyId, article, summaries, dryRun: false }
@@ -134,7 +134,7 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
       const rows = await articles.withoutStoryFeatures(batch)
       await articles.setStoryFeatures(rows.map((row) => {
         const features = storyFeatures(row)
-        return { id: row.id, keys: storyKeys(features, storyContext.places), features, stems: stemLine([row.title, ...row.summaries.flatMap(s => [s.title, s.text])]) }
+        return { id: row.id, keys: storyKeys(features, storyContext), features, stems: stemLine([row.title, ...row.summaries.flatMap(s => [s.title, s.text])]) }
       }))
       done += rows.length
       if (rows.length < batch)

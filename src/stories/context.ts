@@ -4,7 +4,7 @@
 // unrelated events, so they weigh little and are not looked up.
 import type { TopicTerms } from '#root/news/topics.js'
 import { words } from '#root/news/text.js'
-import type { StoryFeatures } from '#root/stories/features.js'
+import { isRoundNumber, type StoryFeatures } from '#root/stories/features.js'
 import type { MatchContext } from '#root/stories/match.js'
 import { nameKeys } from '#root/stories/names.js'
 
@@ -31,19 +31,20 @@ export function createStoryContext(topics: TopicTerms[]): Pick<MatchContext, 'pl
 }
 
 /**
- * The keys under which an article is found by later reports (GIN index): its
- * names but places, its numbers ("#1400") and its dates ("%12-23").
+ * The keys under which an article is found by later reports (GIN index): what
+ * can tell its event from others, its names and numbers ("#1437"); not the
+ * places, well-known names, acronyms, round numbers and dates that half the
+ * reports of a week share (they weigh little, and no report joins on them alone).
  */
-export function storyKeys(features: StoryFeatures, places: ReadonlySet<string>): string[] {
+export function storyKeys(features: StoryFeatures, context: Pick<MatchContext, 'places' | 'known'>): string[] {
   const keys = new Set<string>()
   for (const name of features.names) {
     for (const key of name.split(' ')) {
-      if (!places.has(key))
+      if (!context.places.has(key) && !context.known.has(key) && !key.startsWith('@'))
         keys.add(key)
     }
   }
-  features.numbers.forEach(n => keys.add(`#${n}`))
-  features.dates.forEach(d => keys.add(`%${d}`))
+  features.numbers.filter(n => !isRoundNumber(n)).forEach(n => keys.add(`#${n}`))
   return [...keys]
 }
 

@@ -63,7 +63,7 @@ ALTER TABLE "stories" ADD CONSTRAINT "stories_lead_article_id_fkey" FOREIGN KEY 
 ALTER TABLE "muted_words" ADD CONSTRAINT "muted_words_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Candidate reports for grouping are the live articles of the same few days
--- sharing a name, number or date (StoryRepository.candidates uses exactly this
+-- sharing a name or number (StoryRepository.candidates uses exactly this
 -- expression, with the GIN index on story_keys). Prisma's schema language cannot
 -- express it, and later diffs start from this folder's schema.prisma and leave it alone.
 CREATE INDEX "articles_story_day_idx" ON "articles" ((coalesce("published_at", "ingested_at"))) WHERE "deleted_at" IS NULL;
