@@ -7,7 +7,7 @@ import type { Language } from '#root/news/types.js'
 import type { StoryFeatures } from '#root/stories/features.js'
 
 /** What an item shows of each report: its fields, summaries and topics. */
-const REPORT = { summaries: true, topics: { select: { topicId: true } } } as const
+const REPORT = { summaries: true, topics: { select: { topicId: true, score: true } } } as const
 
 /** How long a /latest or /topic page may be served from memory (this process's writes clear it). */
 export const STORY_PAGE_CACHE_MS = 2000
