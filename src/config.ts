@@ -57,6 +57,8 @@ const envSchema = z.object({
     .pipe(z.enum(['on', 'off'], { error: 'must be on (this process sends digests and pushes) or off (it only answers updates)' }).transform(v => v === 'on')),
   ALLOW_PAID_BROADCAST: optionalString.transform(v => v ?? 'false')
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).transform(v => v === 'true')),
+  FETCH_ALLOW_PRIVATE: optionalString.transform(v => v ?? 'false')
+    .pipe(z.enum(['true', 'false'], { error: 'must be true (links may point to local and private addresses) or false' }).transform(v => v === 'true')),
   LOG_LEVEL: optionalString.transform(v => v ?? 'info')
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 })
@@ -78,6 +80,7 @@ function toConfig(env: Env) {
     broadcastRate: env.BROADCAST_RATE,
     delivery: env.DELIVERY,
     allowPaidBroadcast: env.ALLOW_PAID_BROADCAST,
+    fetchAllowPrivate: env.FETCH_ALLOW_PRIVATE,
   }
   if (!env.BOT_TOKEN)
     return { ...base, botMode: 'console' as const }
