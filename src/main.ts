@@ -15,6 +15,7 @@ import { openDatabaseServer } from '#root/db/open.js'
 import { startDelivery } from '#root/delivery/index.js'
 import type { Scheduler } from '#root/delivery/scheduler.js'
 import { createLogger } from '#root/logger.js'
+import { createPageWorkers } from '#root/news/page-workers.js'
 import { createWebhookServer } from '#root/server/index.js'
 
 const config = loadConfig()
@@ -23,6 +24,8 @@ const logger = createLogger(config.logLevel)
 // Database
 const dbServer = await openDatabaseServer(config, logger)
 const db = createDatabase(dbServer.url)
+// page processing off the event loop; threads start with the first page
+const pages = createPageWorkers()
 let runner: RunnerHandle | undefined
 let scheduler: Scheduler | undefined
 let httpServer: Server | undefined
@@ -37,6 +40,7 @@ function shutdown(reason: string): Promise<void> {
     await scheduler?.stop()
     if (httpServer)
       await new Promise(resolve => httpServer?.close(resolve))
+    await pages.close()
     await db.$disconnect()
     await dbServer.stop()
   })()
@@ -57,7 +61,7 @@ try {
   const applied = await migrate(dbServer.url)
   if (applied.length)
     logger.info({ msg: 'Migrations applied', applied })
-  const deps = await createDependencies(db, config, logger)
+  const deps = await createDependencies(db, config, logger, pages)
 
   if (config.botMode === 'console') {
     const userId = config.adminIds[0] ?? 1
