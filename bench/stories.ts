@@ -10,6 +10,7 @@ import { createRepositories } from '#root/db/repositories/index.js'
 import { createLogger } from '#root/logger.js'
 import { fromHtml, looksLikeHtml } from '#root/news/inputs/html.js'
 import { ingestInOrder } from '#root/news/ingest.js'
+import type { PageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { createTopicMatcher } from '#root/news/topics.js'
 import { createStoryContext, storyKeys } from '#root/stories/context.js'
@@ -78,12 +79,12 @@ function readPage(path: string) {
 }
 
 /** Ingests the labelled pages in file-name order (as `npm run ingest -- DIR` does) into an empty store. */
-export async function groupLabelled(url: string, dir: string, gold: Labelled[]): Promise<GroupingScore> {
+export async function groupLabelled(url: string, dir: string, gold: Labelled[], workers: Pick<PageWorkers, 'processor'>): Promise<GroupingScore> {
   const db = createDatabase(url)
   try {
     await db.$executeRawUnsafe('TRUNCATE articles, stories RESTART IDENTITY CASCADE')
     const repos = createRepositories(db, { cacheMs: 0 })
-    const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', { pretty: false }) })
+    const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', { pretty: false }), pages: workers })
     const files = readdirSync(dir).filter(f => gold.some(g => g.file === f)).sort()
     const story = new Map<string, number | null>()
     await ingestInOrder(ingest, files, file => Promise.resolve(readPage(join(dir, file))), (file, result) => {
@@ -143,7 +144,8 @@ export async function fillArticles(url: string, count: number, until: Date, page
       INSERT INTO articles (source_name, language, title, body, published_at, ingested_at, content_hash, fingerprint, story_id, story_keys, story_features, stems)
       SELECT 'Outlet ' || (n % 40), 'en', 'Synthetic report ' || n, 'Synthetic body of report ' || n || '.', date_trunc('day', at), at,
              md5('synthetic ' || n), ARRAY(SELECT abs(hashint8(n * 64 + k)) % 134217728 FROM generate_series(1, 64) AS k)::int[],
-             n, ARRAY(SELECT jsonb_array_elements_text(template->'keys')), template->'features', ' synthet report '
+             n, ARRAY(SELECT k || '|' || (extract(epoch FROM date_trunc('day', at)) / 86400)::int FROM jsonb_array_elements_text(template->'keys') AS k),
+             template->'features', ' synthet report '
       FROM g`
     await db.$executeRaw`UPDATE stories s SET lead_article_id = a.id FROM articles a WHERE a.story_id = s.id`
     await db.$executeRaw`SELECT setval(pg_get_serial_sequence('stories', 'id'), ${count}::int)`
@@ -157,11 +159,11 @@ export async function fillArticles(url: string, count: number, until: Date, page
 }
 
 /** Ingests `pages` with grouping on or off, then removes what it stored; articles per second. */
-export async function ingestRate(url: string, pages: string[], grouping: boolean): Promise<{ perSecond: number, joined: number }> {
+export async function ingestRate(url: string, pages: string[], grouping: boolean, workers: Pick<PageWorkers, 'processor'>): Promise<{ perSecond: number, joined: number }> {
   const db = createDatabase(url)
   try {
     const repos = createRepositories(db, { cacheMs: 0 })
-    const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', { pretty: false }), grouping })
+    const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', { pretty: false }), pages: workers, grouping })
     const [{ max } = { max: 0 }] = await db.$queryRaw<Array<{ max: number }>>`SELECT coalesce(max(id), 0)::int AS max FROM articles`
     const [{ top } = { top: 0 }] = await db.$queryRaw<Array<{ top: number }>>`SELECT coalesce(max(id), 0)::int AS top FROM stories`
     const started = performance.now()

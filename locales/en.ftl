@@ -234,6 +234,27 @@ post-use-buttons = Use the buttons under the preview, or /cancel.
 post-private-only = /post works in a private chat with me: open it there and send /post.
 post-expired = This /post has ended (it waited 30 minutes, or the bot's admins changed). Send /post to start again.
 
+## Fetching links and processing pages
+
+fetch-error-invalid-url = not a valid URL
+fetch-error-not-allowed-scheme = only http and https links can be fetched, not { $scheme }
+fetch-error-credentials = links with a user name or password are not fetched
+fetch-error-private-address = { $kind ->
+    [name] { $host } resolves to { $address }, a local or private address: such links are not fetched
+   *[ip] { $address } is a local or private address: such links are not fetched
+}
+fetch-error-unknown-host = the host { $host } was not found
+fetch-error-unreachable = could not connect ({ $reason })
+fetch-error-timeout = no answer within { $seconds } s
+fetch-error-http-status = the server answered HTTP { $statusLine }
+fetch-error-redirects = more than { $max } redirects
+fetch-error-bad-redirect = the server redirected to an invalid address ({ $location })
+fetch-error-content-type = unsupported content type ({ $type })
+fetch-error-too-large = the response is larger than { $megabytes } MB
+fetch-error-download = the download failed ({ $reason })
+post-rejected-too-complex = That page is too complex to process in time (absurdly nested or huge). Send its text instead, or /cancel.
+post-rejected-too-long = That text is too long for an article (over { $max } characters). Send a shorter one, or /cancel.
+
 ## Errors and unhandled input
 
 error-generic = Sorry, something went wrong on my side. Please try again in a minute.

@@ -235,6 +235,27 @@ post-use-buttons = Воспользуйтесь кнопками под пред
 post-private-only = /post работает только в личном чате со мной: откройте его и отправьте /post там.
 post-expired = Эта публикация уже закрыта (она ждала 30 минут или сменились администраторы бота). Отправьте /post, чтобы начать заново.
 
+## Fetching links and processing pages
+
+fetch-error-invalid-url = это не ссылка
+fetch-error-not-allowed-scheme = загружаются только ссылки http и https, а не { $scheme }
+fetch-error-credentials = ссылки с именем пользователя или паролем не загружаются
+fetch-error-private-address = { $kind ->
+    [name] { $host } указывает на { $address } — локальный или частный адрес: такие ссылки не загружаются
+   *[ip] { $address } — локальный или частный адрес: такие ссылки не загружаются
+}
+fetch-error-unknown-host = сервер { $host } не найден
+fetch-error-unreachable = не удалось подключиться ({ $reason })
+fetch-error-timeout = нет ответа за { $seconds } с
+fetch-error-http-status = сервер ответил HTTP { $statusLine }
+fetch-error-redirects = больше { $max } перенаправлений
+fetch-error-bad-redirect = сервер перенаправил на неверный адрес ({ $location })
+fetch-error-content-type = неподдерживаемый тип содержимого ({ $type })
+fetch-error-too-large = ответ больше { $megabytes } МБ
+fetch-error-download = загрузка прервалась ({ $reason })
+post-rejected-too-complex = Эта страница слишком сложна, чтобы обработать её вовремя (чрезмерно вложенная или огромная). Пришлите её текст или /cancel.
+post-rejected-too-long = Этот текст слишком длинный для статьи (больше { $max } символов). Пришлите покороче или /cancel.
+
 ## Errors and unhandled input
 
 error-generic = Простите, у меня что-то сломалось. Попробуйте ещё раз через минуту.

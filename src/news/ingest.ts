@@ -6,10 +6,10 @@ import type { StoryRepository } from '#root/db/repositories/story-repository.js'
 import { stemLine } from '#root/digest/muted.js'
 import type { Logger } from '#root/logger.js'
 import { type Bilingual, LlmError, type SummaryProvider } from '#root/news/llm.js'
-import { processArticle, type ProcessResult } from '#root/news/process.js'
-import type { TopicMatcher } from '#root/news/topics.js'
-import { type ArticleInput, LANGUAGES, type Language, type ProcessedArticle, type Rejection } from '#root/news/types.js'
-import { dayNumber, dayStart, storyKeys } from '#root/stories/context.js'
+import type { PageProcessor } from '#root/news/page-workers.js'
+import type { ProcessResult } from '#root/news/process.js'
+import { LANGUAGES, type Language, type PageInput, type ProcessedArticle, type Rejection } from '#root/news/types.js'
+import { datedKeys, dayNumber, lookupKeys, storyKeys, undated } from '#root/stories/context.js'
 import { type StoryFeatures, storyFeatures } from '#root/stories/features.js'
 import { chooseStory, MAX_DAYS_APART, type MatchContext } from '#root/stories/match.js'
 
@@ -27,7 +27,8 @@ export type Prepared = ProcessResult & { features?: StoryFeatures }
 export interface IngestDependencies {
   articles: ArticleRepository
   stories: StoryRepository
-  topics: TopicMatcher
+  /** processing off the event loop (page workers), tagging with the stored topics */
+  processPage: PageProcessor
   /** topic slug -> id, to link articles to topics without a lookup per link */
   topicIds: ReadonlyMap<string, number>
   /** the names everyone writes about (createStoryContext) */
@@ -39,7 +40,7 @@ export interface IngestDependencies {
   now?: () => Date
 }
 
-export function createIngest({ articles, stories, topics, topicIds, storyContext, grouping = true, provider, logger, now = () => new Date() }: IngestDependencies) {
+export function createIngest({ articles, stories, processPage, topicIds, storyContext, grouping = true, provider, logger, now = () => new Date() }: IngestDependencies) {
   async function bilingual(article: ProcessedArticle): Promise<Bilingual | undefined> {
     if (!provider)
       return undefined
@@ -67,21 +68,31 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
     }]))
   }
 
-  /** The CPU-bound part: clean, date, tag, summarise; what grouping compares. */
-  function prepare(input: ArticleInput): Prepared {
-    const processed = processArticle(input, { topics, now: now() })
+  /**
+   * The CPU-bound part, in a worker thread: extract (HTML), clean, date, tag,
+   * summarise; then what grouping compares.
+   */
+  async function prepare(input: PageInput): Promise<Prepared> {
+    const processed = await processPage(input, now())
     return processed.ok ? { ...processed, features: storyFeatures(processed.article) } : processed
   }
+
+  /** The day a report is grouped by: its publication date, else today. */
+  const dayOf = (article: Pick<ProcessedArticle, 'publishedAt'>) => dayNumber(article.publishedAt ?? now())
 
   /** The story of the same event among the reports of those days, if any. */
   async function findStory(article: ProcessedArticle, features: StoryFeatures, keys: string[]): Promise<number | undefined> {
     if (!grouping)
       return undefined
-    const day = dayNumber(article.publishedAt ?? now())
-    const { reports, storyCounts } = await stories.candidates(keys, dayStart(day - MAX_DAYS_APART), dayStart(day + MAX_DAYS_APART + 1))
+    const day = dayOf(article)
+    const found = await stories.candidates(lookupKeys(keys, day, MAX_DAYS_APART))
+    // rarity counts stories per name or number, whatever day they were seen
+    const storyCounts = new Map<string, number>()
+    for (const [key, count] of found.storyCounts)
+      storyCounts.set(undated(key), (storyCounts.get(undated(key)) ?? 0) + count)
     const chosen = chooseStory(
       { language: article.language, day, features },
-      reports.map(r => ({ storyId: r.storyId, language: r.language, day: dayNumber(r.at), storyFirstDay: dayNumber(r.storyFirstSeen), features: r.features })),
+      found.reports.map(r => ({ storyId: r.storyId, language: r.language, day: dayNumber(r.at), storyFirstDay: dayNumber(r.storyFirstSeen), features: r.features })),
       { ...storyContext, storyCounts },
     )
     return chosen?.storyId
@@ -95,7 +106,7 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
     const keys = storyKeys(features, storyContext)
     const join = await findStory(article, features, keys)
     const stems = stemLine([article.title, ...Object.values(summaries).flatMap(s => [s.title, s.text])])
-    return articles.create(article, Object.values(summaries), topicIds, { join, keys, features, stems })
+    return articles.create(article, Object.values(summaries), topicIds, { join, keys: datedKeys(keys, dayOf(article)), features, stems })
   }
 
   /** The I/O part: de-duplicate, translate, group, store. */
@@ -134,7 +145,8 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
       const rows = await articles.withoutStoryFeatures(batch)
       await articles.setStoryFeatures(rows.map((row) => {
         const features = storyFeatures(row)
-        return { id: row.id, keys: storyKeys(features, storyContext), features, stems: stemLine([row.title, ...row.summaries.flatMap(s => [s.title, s.text])]) }
+        const day = dayNumber(row.publishedAt ?? row.ingestedAt)
+        return { id: row.id, keys: datedKeys(storyKeys(features, storyContext), day), features, stems: stemLine([row.title, ...row.summaries.flatMap(s => [s.title, s.text])]) }
       }))
       done += rows.length
       if (rows.length < batch)
@@ -142,7 +154,7 @@ export function createIngest({ articles, stories, topics, topicIds, storyContext
     }
   }
 
-  const ingest = (input: ArticleInput, options: { dryRun?: boolean } = {}) => commit(prepare(input), options)
+  const ingest = async (input: PageInput, options: { dryRun?: boolean } = {}) => commit(await prepare(input), options)
   return Object.assign(ingest, { prepare, commit, store, backfill })
 }
 
@@ -156,14 +168,14 @@ export type Ingest = ReturnType<typeof createIngest>
 export async function ingestInOrder<T>(
   ingest: Ingest,
   items: Iterable<T> | AsyncIterable<T>,
-  read: (item: T) => Promise<ArticleInput | Rejection>,
+  read: (item: T) => Promise<PageInput | Rejection>,
   onResult: (item: T, result: IngestResult) => void,
   options: { dryRun?: boolean } = {},
 ): Promise<void> {
   let previous: Promise<void> = Promise.resolve()
   for await (const item of items) {
     const input = await read(item)
-    const prepared: Prepared = 'code' in input ? { ok: false, rejection: input } : ingest.prepare(input)
+    const prepared: Prepared = 'code' in input ? { ok: false, rejection: input } : await ingest.prepare(input)
     const before = previous
     previous = before.then(async () => onResult(item, await ingest.commit(prepared, options)))
   }

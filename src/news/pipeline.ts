@@ -1,19 +1,29 @@
-// Wires the ingest entry point from the stored topic list and the configured LLM.
+// Wires the ingest entry point from the stored topic list, the page workers and the configured LLM.
 import type { Config } from '#root/config.js'
 import type { Repositories } from '#root/db/repositories/index.js'
 import type { Logger } from '#root/logger.js'
 import { createIngest, type Ingest } from '#root/news/ingest.js'
 import { createOpenAiProvider } from '#root/news/llm.js'
-import { createTopicMatcher } from '#root/news/topics.js'
+import type { PageWorkers } from '#root/news/page-workers.js'
 import { createStoryContext } from '#root/stories/context.js'
 
-export async function createNewsPipeline(deps: { repos: Repositories, config: Pick<Config, 'llm'>, logger: Logger, grouping?: boolean }): Promise<Ingest> {
-  const { repos, config, logger, grouping } = deps
+export interface NewsPipelineDependencies {
+  repos: Repositories
+  config: Pick<Config, 'llm'>
+  logger: Logger
+  /** the page workers (the benchmark passes an in-thread stand-in to compare) */
+  pages: Pick<PageWorkers, 'processor'>
+  /** false: every article a story of its own (the stories benchmark's baseline) */
+  grouping?: boolean
+}
+
+export async function createNewsPipeline(deps: NewsPipelineDependencies): Promise<Ingest> {
+  const { repos, config, logger, pages, grouping } = deps
   const topics = await repos.topics.list()
   return createIngest({
     articles: repos.articles,
     stories: repos.stories,
-    topics: createTopicMatcher(topics),
+    processPage: pages.processor(topics),
     storyContext: createStoryContext(topics),
     grouping,
     topicIds: new Map(topics.map(t => [t.slug, t.id])),

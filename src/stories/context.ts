@@ -48,6 +48,28 @@ export function storyKeys(features: StoryFeatures, context: Pick<MatchContext, '
   return [...keys]
 }
 
+/**
+ * Keys as stored: each with the report's day ("knr|20160"), so that the index's
+ * lists are a day's reports, not the archive's, and a lookup reads only the
+ * days it asks for.
+ */
+export function datedKeys(keys: string[], day: number): string[] {
+  return keys.map(key => `${key}|${day}`)
+}
+
+/** The stored keys a report of `day` looks up: its keys on each day from `day - span` to `day + span`. */
+export function lookupKeys(keys: string[], day: number, span: number): string[] {
+  const all: string[] = []
+  for (let d = day - span; d <= day + span; d++)
+    all.push(...datedKeys(keys, d))
+  return all
+}
+
+/** A stored key without its day. */
+export function undated(key: string): string {
+  return key.slice(0, key.lastIndexOf('|'))
+}
+
 /** Whole days since the epoch (UTC). */
 export function dayNumber(date: Date): number {
   return Math.floor(date.getTime() / DAY_MS)

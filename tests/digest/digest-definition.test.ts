@@ -6,6 +6,7 @@ import { composeDigest } from '#root/digest/compose.js'
 import { mutedStems } from '#root/digest/muted.js'
 import { createDigestPlanner } from '#root/delivery/planner.js'
 import type { Ingest } from '#root/news/ingest.js'
+import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
@@ -25,13 +26,15 @@ const page = ([title, body]: string[]) => ({ text: `News Desk\n\n${title}\n\n${b
 describe('the digest definition', () => {
   let database: TestDatabase
   let ingest: Ingest
+  let pages: PageWorkers
   const chatId = 777001
   const now = new Date()
 
   beforeAll(async () => {
     database = await createTestDatabase()
     await seedTopics(database.repos)
-    ingest = await createNewsPipeline({ repos: database.repos, config: parseConfig({}), logger: pino({ level: 'silent' }) })
+    pages = createPageWorkers()
+    ingest = await createNewsPipeline({ repos: database.repos, config: parseConfig({}), logger: pino({ level: 'silent' }), pages })
     for (const article of [...AFGHAN, KYRGYZ])
       expect((await ingest(page(article))).status).toBe('stored')
     await database.repos.chats.register({ id: chatId, type: 'private', title: null, uiLanguage: 'en', timeZone: 'UTC', digestTime: '00:00' })
@@ -39,7 +42,10 @@ describe('the digest definition', () => {
     for (const slug of ['afghanistan', 'kyrgyzstan'])
       await database.repos.chats.subscribe(chatId, topics.find(t => t.slug === slug)!.id)
   })
-  afterAll(() => database.drop())
+  afterAll(async () => {
+    await pages.close()
+    await database.drop()
+  })
 
   it('should hold at most 3 stories of one topic, then the other topic\'s, and count the rest as more', async () => {
     const digest = await composeDigest(database.repos.stories, chatId, null, now)

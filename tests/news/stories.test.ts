@@ -5,6 +5,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '#root/config.js'
 import type { Ingest, IngestResult } from '#root/news/ingest.js'
+import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
@@ -16,16 +17,21 @@ const storyOf = (result: IngestResult) => (result.status === 'rejected' ? undefi
 describe('stories at ingest', () => {
   let database: TestDatabase
   let ingest: Ingest
+  let pages: PageWorkers
   const stories = new Map<string, number | null | undefined>()
 
   beforeAll(async () => {
     database = await createTestDatabase()
     await seedTopics(database.repos)
-    ingest = await createNewsPipeline({ repos: database.repos, config: parseConfig({}), logger: pino({ level: 'silent' }) })
+    pages = createPageWorkers()
+    ingest = await createNewsPipeline({ repos: database.repos, config: parseConfig({}), logger: pino({ level: 'silent' }), pages })
     for (const file of ['aid-convoy-en.txt', 'kambarata-ru.txt', 'aid-second-en.txt', 'aid-convoy-ru.txt', 'tokayev-china-en.txt', 'kambarata-study-ru.txt', 'aid-convoy-en-2.txt', 'kambarata-en.txt', 'tokayev-media-law-en.txt'])
       stories.set(file, storyOf(await ingest(page(file))))
   })
-  afterAll(() => database.drop())
+  afterAll(async () => {
+    await pages.close()
+    await database.drop()
+  })
 
   it('should give the reports of one event one story, across outlets and languages', () => {
     expect(stories.get('aid-convoy-ru.txt')).toBe(stories.get('aid-convoy-en.txt'))

@@ -1,7 +1,7 @@
 -- Stories: one row per real-world event, and every article belongs to exactly one.
 -- Written from Prisma's diff by hand where it could not say it: existing
 -- articles each get a story of their own before story_id becomes NOT NULL,
--- and the candidate lookup's expression index (see the end).
+-- and the ranking's expression index (see the end).
 
 -- CreateTable
 CREATE TABLE "stories" (
@@ -61,12 +61,6 @@ ALTER TABLE "stories" ADD CONSTRAINT "stories_lead_article_id_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "muted_words" ADD CONSTRAINT "muted_words_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- Candidate reports for grouping are the live articles of the same few days
--- sharing a name or number (StoryRepository.candidates uses exactly this
--- expression, with the GIN index on story_keys). Prisma's schema language cannot
--- express it, and later diffs start from this folder's schema.prisma and leave it alone.
-CREATE INDEX "articles_story_day_idx" ON "articles" ((coalesce("published_at", "ingested_at"))) WHERE "deleted_at" IS NULL;
 
 -- A digest's stories beyond its items ("...and N more"): the planner counts them once.
 ALTER TABLE "deliveries" ADD COLUMN "more" INTEGER NOT NULL DEFAULT 0;

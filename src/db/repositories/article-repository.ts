@@ -135,7 +135,7 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
     async withoutStoryFeatures(limit: number) {
       return db.article.findMany({
         where: { storyFeatures: { equals: Prisma.AnyNull } },
-        select: { id: true, title: true, body: true, language: true, publishedAt: true, summaries: { select: { title: true, text: true } } },
+        select: { id: true, title: true, body: true, language: true, publishedAt: true, ingestedAt: true, summaries: { select: { title: true, text: true } } },
         orderBy: { id: 'asc' },
         take: limit,
       })

@@ -13,7 +13,7 @@ const REPORT = { summaries: true, topics: { select: { topicId: true, score: true
 export const STORY_PAGE_CACHE_MS = 2000
 
 /** How many candidate reports are scored; the ones sharing most keys come first. */
-const MAX_CANDIDATES = 60
+const MAX_CANDIDATES = 40
 
 export interface CandidateReport {
   articleId: number
@@ -119,25 +119,22 @@ export function createStoryRepository(db: Database, cacheMs = STORY_PAGE_CACHE_M
     },
 
     /**
-     * Live reports dated between `from` and `to` that share any of `keys`
-     * (the GIN index on story_keys and the expression index on the report's
-     * date, never a scan of the archive), those sharing most first; and, for
-     * each key, how many stories of that window have it.
+     * Live reports that share any of `keys` (day-stamped: the GIN index on
+     * story_keys reads only the days asked for, never the archive), those sharing
+     * most first; and, for each key, how many stories have it.
      */
-    async candidates(keys: string[], from: Date, to: Date): Promise<{ reports: CandidateReport[], storyCounts: Map<string, number> }> {
+    async candidates(keys: string[]): Promise<{ reports: CandidateReport[], storyCounts: Map<string, number> }> {
       if (keys.length === 0)
         return { reports: [], storyCounts: new Map() }
       const rows = await db.$queryRaw<Array<{ id: number, story_id: number, language: Language, at: Date, story_features: StoryFeatures, first_seen: Date, counts: Record<string, number> | null }>>`
-        WITH matched AS (
-          SELECT a.id, a.story_id, ARRAY(SELECT unnest(a.story_keys) INTERSECT SELECT unnest(${keys}::text[])) AS shared
-          FROM articles a
-          WHERE a.deleted_at IS NULL AND a.story_features IS NOT NULL AND a.story_keys && ${keys}::text[]
-            AND coalesce(a.published_at, a.ingested_at) >= ${from}::timestamptz AND coalesce(a.published_at, a.ingested_at) < ${to}::timestamptz
+        WITH shared AS (
+          SELECT a.id, a.story_id, key
+          FROM articles a, unnest(a.story_keys) AS key
+          WHERE a.story_keys && ${keys}::text[] AND a.deleted_at IS NULL AND key = ANY(${keys}::text[])
         ), counts AS (
-          SELECT json_object_agg(key, n) AS counts FROM (
-            SELECT key, count(DISTINCT matched.story_id)::int AS n FROM matched, unnest(matched.shared) AS key GROUP BY key) k
+          SELECT json_object_agg(key, n) AS counts FROM (SELECT key, count(DISTINCT story_id)::int AS n FROM shared GROUP BY key) k
         ), best AS (
-          SELECT id, story_id FROM matched ORDER BY cardinality(shared) DESC, id DESC LIMIT ${MAX_CANDIDATES}
+          SELECT id, story_id FROM shared GROUP BY id, story_id ORDER BY count(*) DESC, id DESC LIMIT ${MAX_CANDIDATES}
         )
         SELECT a.id, a.story_id, a.language::text AS language, coalesce(a.published_at, a.ingested_at) AS at, a.story_features, s.first_seen, counts.counts
         FROM best JOIN articles a ON a.id = best.id JOIN stories s ON s.id = best.story_id, counts`
@@ -146,7 +143,6 @@ export function createStoryRepository(db: Database, cacheMs = STORY_PAGE_CACHE_M
         storyCounts: new Map(Object.entries(rows[0]?.counts ?? {})),
       }
     },
-
   }
 }
 
