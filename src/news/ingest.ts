@@ -85,7 +85,7 @@ export function createIngest({ articles, stories, processPage, topicIds, storyCo
     if (!grouping)
       return undefined
     const day = dayOf(article)
-    const found = await stories.candidates(lookupKeys(keys, day, MAX_DAYS_APART))
+    const found = await stories.candidates(lookupKeys(keys, day, MAX_DAYS_APART), article.language)
     // rarity counts stories per name or number, whatever day they were seen
     const storyCounts = new Map<string, number>()
     for (const [key, count] of found.storyCounts)

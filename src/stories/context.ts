@@ -30,22 +30,28 @@ export function createStoryContext(topics: TopicTerms[]): Pick<MatchContext, 'pl
   return { places, known }
 }
 
+/** How many names and numbers an article is looked up by: its most telling ones. */
+const LOOKUP_NAMES = 12
+const LOOKUP_NUMBERS = 4
+
 /**
  * The keys under which an article is found by later reports (GIN index): what
- * can tell its event from others, its names and numbers ("#1437"); not the
- * places, well-known names, acronyms, round numbers and dates that half the
- * reports of a week share (they weigh little, and no report joins on them alone).
+ * tells its event from others, its most specific names (longer keys say more
+ * than three-letter ones) and numbers ("#1437"); not the places, well-known
+ * names, acronyms, round or small numbers and dates that half a week's reports
+ * share (they weigh little, and no report joins on them alone).
  */
 export function storyKeys(features: StoryFeatures, context: Pick<MatchContext, 'places' | 'known'>): string[] {
-  const keys = new Set<string>()
+  const names = new Set<string>()
   for (const name of features.names) {
     for (const key of name.split(' ')) {
       if (!context.places.has(key) && !context.known.has(key) && !key.startsWith('@'))
-        keys.add(key)
+        names.add(key)
     }
   }
-  features.numbers.filter(n => !isRoundNumber(n)).forEach(n => keys.add(`#${n}`))
-  return [...keys]
+  const specific = [...names].sort((a, b) => b.length - a.length).slice(0, LOOKUP_NAMES)
+  const numbers = features.numbers.filter(n => !isRoundNumber(n) && (n.includes('.') || n.startsWith('0') || Number(n) >= 100)).slice(0, LOOKUP_NUMBERS)
+  return [...specific, ...numbers.map(n => `#${n}`)]
 }
 
 /**

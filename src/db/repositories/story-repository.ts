@@ -13,7 +13,9 @@ const REPORT = { summaries: true, topics: { select: { topicId: true, score: true
 export const STORY_PAGE_CACHE_MS = 2000
 
 /** How many candidate reports are scored; the ones sharing most keys come first. */
-const MAX_CANDIDATES = 40
+const MAX_CANDIDATES = 15
+/** ...and of one story at most this many: its reports say much the same */
+const PER_STORY = 3
 
 export interface CandidateReport {
   articleId: number
@@ -121,9 +123,10 @@ export function createStoryRepository(db: Database, cacheMs = STORY_PAGE_CACHE_M
     /**
      * Live reports that share any of `keys` (day-stamped: the GIN index on
      * story_keys reads only the days asked for, never the archive), those sharing
-     * most first; and, for each key, how many stories have it.
+     * most first, a few per story; and, for each key, how many stories have it.
+     * `language`: the new report's (other languages' reports come without their words).
      */
-    async candidates(keys: string[]): Promise<{ reports: CandidateReport[], storyCounts: Map<string, number> }> {
+    async candidates(keys: string[], language: Language): Promise<{ reports: CandidateReport[], storyCounts: Map<string, number> }> {
       if (keys.length === 0)
         return { reports: [], storyCounts: new Map() }
       const rows = await db.$queryRaw<Array<{ id: number, story_id: number, language: Language, at: Date, story_features: StoryFeatures, first_seen: Date, counts: Record<string, number> | null }>>`
@@ -135,10 +138,16 @@ export function createStoryRepository(db: Database, cacheMs = STORY_PAGE_CACHE_M
           WHERE a.story_keys && (SELECT array_agg(k) FROM unnest(${keys}::text[]) AS k) AND a.deleted_at IS NULL AND key = ANY(${keys}::text[])
         ), counts AS (
           SELECT json_object_agg(key, n) AS counts FROM (SELECT key, count(DISTINCT story_id)::int AS n FROM shared GROUP BY key) k
+        ), ranked AS (
+          SELECT id, story_id, count(*) AS n, row_number() OVER (PARTITION BY story_id ORDER BY count(*) DESC, id DESC) AS in_story
+          FROM shared GROUP BY id, story_id
         ), best AS (
-          SELECT id, story_id FROM shared GROUP BY id, story_id ORDER BY count(*) DESC, id DESC LIMIT ${MAX_CANDIDATES}
+          SELECT id, story_id FROM ranked WHERE in_story <= ${PER_STORY} ORDER BY n DESC, id DESC LIMIT ${MAX_CANDIDATES}
         )
-        SELECT a.id, a.story_id, a.language::text AS language, coalesce(a.published_at, a.ingested_at) AS at, a.story_features, s.first_seen, counts.counts
+        -- title and lead words compare only within a language: not sent for the other
+        SELECT a.id, a.story_id, a.language::text AS language, coalesce(a.published_at, a.ingested_at) AS at,
+               CASE WHEN a.language = ${language}::"Language" THEN a.story_features ELSE a.story_features - 'terms' || '{"terms": []}'::jsonb END AS story_features,
+               s.first_seen, counts.counts
         FROM best JOIN articles a ON a.id = best.id JOIN stories s ON s.id = best.story_id, counts`
       return {
         reports: rows.map(r => ({ articleId: r.id, storyId: r.story_id, language: r.language, at: r.at, features: r.story_features, storyFirstSeen: r.first_seen })),
