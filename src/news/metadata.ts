@@ -1,46 +1,110 @@
-// Title and publisher from the lines above the body.
-import { clip, splitSentences, tokens } from '#root/news/text.js'
-import { findExplicitDate } from '#root/news/dates.js'
+// Headline and standfirst from the lines above the body, or a headline made
+// from the lead when the page prints none.
+import { isByline, isCaption, isFurniture, isMenu } from '#root/news/cues.js'
+import { isDateLine } from '#root/news/dates.js'
+import { STOPWORDS } from '#root/news/stopwords.js'
+import { stem } from '#root/news/topics.js'
+import { clip, splitSentences, withoutDateline, words } from '#root/news/text.js'
 import type { Language } from '#root/news/types.js'
 
 export const MAX_TITLE = 100
+/** a printed headline is at most this long; longer header lines are prose */
+export const MAX_HEADLINE = 200
+const MIN_HEADLINE_WORDS = 4
+/** a standfirst is a whole line of at least this many words and characters (a caption is shorter) */
+const MIN_STANDFIRST_WORDS = 6
+const MIN_STANDFIRST_CHARS = 50
+/** a clause cut makes a headline only when it keeps at least this much */
+const MIN_CLAUSE = 40
+/** the headline is compared with this many of the first paragraphs */
+const TITLE_CONTEXT = 3
 
-const NOT_A_TITLE = /^(?:top of page|social media|menu|home|search|главная|меню|поиск)$/iu
+const NAVIGATION = /^(?:top of page|social media|menu|home|search|sections|главная|меню|поиск|рубрики)(?![\p{L}\p{N}])/iu
+// "Currency rates:", "Related news": labels, not headlines
+const LABEL = /:$/u
+
+function contentStems(text: string): Set<string> {
+  return new Set(words(text).filter(w => w.length > 2 && !STOPWORDS.any.has(w.toLowerCase()) && !/^\p{N}/u.test(w)).map(stem))
+}
+
+/** A header line that could be a headline: not furniture, a caption, a byline, a menu, a date or a label. */
+function couldBeHeadline(line: string, language: Language, now: Date): boolean {
+  return line.length <= MAX_HEADLINE && words(line).length >= MIN_HEADLINE_WORDS && !NAVIGATION.test(line) && !LABEL.test(line)
+    && !isFurniture(line) && !isCaption(line) && !isByline(line) && !isMenu(line) && !isDateLine(line, language, now)
+}
 
 /**
- * The page's headline: among the header lines (before the body) that read like a
- * headline, the one sharing most words with the lead, ties going to the nearer one.
+ * The page's headline: among the header lines (before the body) that could be
+ * one, the one sharing most content words with the first paragraphs, ties going
+ * to the nearer one. A line sharing none is not the headline (a tagline, a
+ * sidebar). When the line just above the best one could be a headline too and
+ * shares words with the text, that one is the headline and the best one its
+ * standfirst ("Глава Киргизии высказался..." / "Президент Киргизии Жапаров: ...").
  */
-export function findTitle(header: string[], lead: string, language: Language): string | undefined {
-  const leadWords = new Set(tokens(lead))
-  let best: { line: string, score: number } | undefined
-  header.forEach((line, i) => {
-    const words = tokens(line)
-    if (words.length < 4 || line.length > 200 || NOT_A_TITLE.test(line) || findExplicitDate(line, language) !== undefined)
-      return
-    const overlap = words.filter(w => leadWords.has(w) && w.length > 3).length
-    const score = overlap + i / 100
-    if (!best || score > best.score)
-      best = { line, score }
+export function findTitle(header: string[], paragraphs: string[], language: Language, now = new Date()): number {
+  const context = contentStems(paragraphs.slice(0, TITLE_CONTEXT).join(' '))
+  const score = (line: string) => {
+    let shared = 0
+    for (const s of contentStems(line)) {
+      if (context.has(s))
+        shared++
+    }
+    return shared
+  }
+  const scores = header.map(line => couldBeHeadline(line, language, now) ? score(line) : 0)
+  let best = -1
+  scores.forEach((s, i) => {
+    if (s > 0 && (best === -1 || s >= scores[best]!))
+      best = i
   })
-  return best?.line
+  if (best > 0 && scores[best - 1]! > 0)
+    return best - 1
+  return best
 }
 
-/** A headline made from the lead: its first sentence, at most 100 characters, cut at a word boundary. */
+/**
+ * A one-sentence standfirst printed under the headline: the first line after it
+ * (past a repeat of the headline, date lines, bylines and captions) when it reads
+ * as a sentence of its own; it belongs to the body.
+ */
+export function findStandfirst(lines: string[], titleIndex: number, bodyStart: number, language: Language, now = new Date()): number {
+  if (titleIndex < 0)
+    return -1
+  const title = lines[titleIndex]
+  for (let i = titleIndex + 1; i < bodyStart; i++) {
+    const line = lines[i]!
+    if (line === title || isCaption(line) || isByline(line) || isFurniture(line) || isDateLine(line, language, now))
+      continue
+    const standfirst = line.length >= MIN_STANDFIRST_CHARS && line.length <= MAX_HEADLINE * 2 && words(line).length >= MIN_STANDFIRST_WORDS && !isMenu(line)
+    return standfirst ? i : -1
+  }
+  return -1
+}
+
+const CLAUSE_BREAK = /[,;:]\s|\s[—–-]\s/gu
+
+/**
+ * A headline made from the lead (past its dateline): its first sentence when that fits in 100
+ * characters; else the sentence cut at the last clause break that fits, else at a
+ * word boundary (with an ellipsis). Never cut inside a word.
+ */
 export function headlineFromLead(lead: string): string {
-  const sentence = splitSentences(lead)[0] ?? lead
-  const trimmed = sentence.replace(/[.!]$/u, '')
-  return clip(trimmed, MAX_TITLE)
+  const text = withoutDateline(lead)
+  const sentence = (splitSentences(text)[0] ?? text).replace(/[.!]$/u, '')
+  if (sentence.length <= MAX_TITLE)
+    return sentence
+  let cut = -1
+  for (const match of sentence.slice(0, MAX_TITLE + 1).matchAll(CLAUSE_BREAK)) {
+    if (match.index >= MIN_CLAUSE)
+      cut = match.index
+  }
+  const clause = cut === -1 ? undefined : sentence.slice(0, cut).trim()
+  if (clause && balanced(clause))
+    return clause
+  return clip(sentence, MAX_TITLE)
 }
 
-/** A short capitalised line just after the headline (or its date) that names the publisher, e.g. "Zan News". */
-export function findSource(header: string[], title: string | undefined, language: Language): string | undefined {
-  // without a headline there is nothing to anchor on: navigation words look the same
-  if (title === undefined)
-    return undefined
-  const after = header.slice(header.indexOf(title) + 1, header.indexOf(title) + 4)
-  return after.find(line => /^\p{Lu}[\p{L}\p{N}.&'’ -]{1,40}$/u.test(line)
-    && line.split(' ').length <= 4
-    && !NOT_A_TITLE.test(line)
-    && findExplicitDate(line, language) === undefined)
+function balanced(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0
+  return count(/«/gu) === count(/»/gu) && count(/\(/gu) === count(/\)/gu) && count(/"/gu) % 2 === 0 && count(/“/gu) === count(/”/gu)
 }

@@ -6,12 +6,19 @@
 // English evaluation set and checked on the other half (docs/BENCHMARKS.md).
 import { STOPWORDS } from '#root/news/stopwords.js'
 import { stem } from '#root/news/topics.js'
-import { clip, splitSentences, tokens, words } from '#root/news/text.js'
+import { clip, splitSentences, tokens, withoutDateline, words } from '#root/news/text.js'
 import type { ArticleSummary } from '#root/news/types.js'
 
 export const MAX_SUMMARY = 320
 export const MAX_TEASER = 140
 const DIGEST_SENTENCES = 2
+/**
+ * The summary is chosen among the first sentences only: news puts its point
+ * first, and centrality compares every pair of sentences, so an unbounded
+ * number would cost quadratic time on a hostile page.
+ */
+const MAX_UNITS = 60
+const MAX_SOURCE_CHARS = 30_000
 
 export const DEFAULT_WEIGHTS = {
   position: 2,
@@ -181,18 +188,83 @@ export function extract(units: string[], options: { maxSentences: number, maxCha
 }
 
 // "Zan News: Karen Decker..." -> "Karen Decker...": the source is shown anyway.
-function withoutDateline(text: string, source: string | undefined): string {
-  if (!source)
+function withoutSource(text: string, source: string | undefined): string {
+  if (!source || !text.startsWith(source))
     return text
-  const prefix = new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]\\s+(?=\\p{Lu})`, 'u')
-  return text.replace(prefix, '')
+  return /^\s*[:—–-]\s+(\p{Lu}.*)$/su.exec(text.slice(source.length))?.[1] ?? text
 }
 
-/** The digest summary (at most 2 whole sentences, 320 characters) and a teaser (140). */
-export function summarize(paragraphs: string[], title?: string, source?: string): ArticleSummary {
-  const units = sentenceUnits(paragraphs).map(unit => withoutDateline(unit, source))
+/** The paragraphs up to MAX_SOURCE_CHARS characters (the last one cut there). */
+function leading(paragraphs: string[]): string[] {
+  const kept: string[] = []
+  let length = 0
+  for (const paragraph of paragraphs) {
+    if (length >= MAX_SOURCE_CHARS)
+      break
+    kept.push(paragraph.slice(0, MAX_SOURCE_CHARS - length))
+    length += paragraph.length
+  }
+  return kept
+}
+
+/** Where `text` goes on after `prefix`, comparing letters and digits only (case, spaces and punctuation aside); -1 when it does not start with it. */
+function afterPrefix(text: string, prefix: string): number {
+  const isWordChar = (ch: string) => /[\p{L}\p{N}]/u.test(ch)
+  let i = 0
+  for (const ch of prefix) {
+    if (!isWordChar(ch))
+      continue
+    while (i < text.length && !isWordChar(text[i]!))
+      i++
+    if (i >= text.length || text[i]!.toLowerCase() !== ch.toLowerCase())
+      return -1
+    i++
+  }
+  return i
+}
+
+/**
+ * A sentence as it may follow the headline: one that merely repeats it is left
+ * out (undefined); one that opens with the whole headline and goes on after a
+ * clause break keeps what follows ("Казахстан поставит ... пшеницы, договоренность
+ * об этом была достигнута..." -> "Договоренность об этом была достигнута...").
+ */
+function besideTitle(unit: string, title: string | undefined, titleFromLead: boolean): string | undefined {
+  if (!title)
+    return unit
+  const head = title.replace(/…$/u, '').trim()
+  const end = head.length > 0 ? afterPrefix(unit, head) : -1
+  if (end === -1)
+    return repeats(unit, title) ? undefined : unit
+  // what follows a headline made from this very sentence is a fragment
+  const rest = /^\s*(?:[,;:]|\s[—–-])\s*(.+)$/su.exec(unit.slice(end))?.[1]
+  if (titleFromLead || title.endsWith('…') || !rest || words(rest).length < 4)
+    return undefined
+  return rest.charAt(0).toUpperCase() + rest.slice(1)
+}
+
+/** Whether a sentence says nothing the headline does not (most of its content words are the headline's). */
+function repeats(unit: string, title: string): boolean {
+  const own = new Set(contentStems(unit))
+  if (own.size === 0)
+    return false
+  const titleStems = new Set(contentStems(title))
+  return [...own].filter(s => titleStems.has(s)).length / own.size >= 0.8
+}
+
+/**
+ * The digest summary (at most 2 whole sentences, 320 characters) and a teaser
+ * (140). No sentence repeats the headline: when the headline was made from the
+ * lead, the lead's first sentence is left to it.
+ */
+export function summarize(paragraphs: string[], title?: string, source?: string, options: { titleFromLead?: boolean } = {}): ArticleSummary {
+  const [lead, ...rest] = leading(paragraphs)
+  const all = sentenceUnits(lead === undefined ? [] : [withoutDateline(lead), ...rest]).slice(0, MAX_UNITS).map(unit => withoutSource(unit, source))
+  const beside = all.map(unit => besideTitle(unit, title, options.titleFromLead ?? false)).filter((unit): unit is string => unit !== undefined)
+  // an article of one sentence has nothing else to say
+  const units = beside.length > 0 ? beside : all
   const chosen = extract(units, { maxSentences: DIGEST_SENTENCES, maxChars: MAX_SUMMARY, title })
-  // no whole sentence fits: cut the lead at a word boundary
+  // no whole sentence fits: cut the first one at a word boundary
   const text = chosen.length > 0 ? chosen.map(s => s.text).join(' ') : balance(clip(units[0] ?? '', MAX_SUMMARY - 2))
   const teaserSource = chosen[0]?.text ?? units[0] ?? ''
   return { text, teaser: teaserSource.length <= MAX_TEASER ? teaserSource : balance(clip(teaserSource, MAX_TEASER - 2)) }
