@@ -48,6 +48,8 @@ const MIN_SENTENCE_WORDS = 5
 const MIN_COMMON_WORDS = 4
 /** a phone number makes a contact line of a short line, not of a paragraph */
 const MAX_CONTACT_LINE = 200
+/** a line is classified by its first this many characters (a paragraph is far shorter; a longer line says no more) */
+const CLASSIFY_SPAN = 20_000
 
 const SENTENCE_END = /[.!?…:;]['"»”’)\]]*$/u
 const FULL_STOP = /[.!?…]['"»”’)\]]*$/u
@@ -76,7 +78,8 @@ function stopwordDensity(all: string[], profile: Profile): number {
 }
 
 function classify(text: string, index: number, profile: Profile, footnotes: boolean): Block {
-  const all = words(text)
+  const sample = text.length > CLASSIFY_SPAN ? text.slice(0, CLASSIFY_SPAN) : text
+  const all = words(sample)
   const heading = !endsLike(SENTENCE_END, text) && all.length >= 2 && text.length <= 250
   const block = (cls: BlockClass, why: string): Block => ({ text, index, cls, heading, why })
   if (isFurniture(text) || isCaption(text) || isMenu(text) || (footnotes && isFootnote(text)))
@@ -85,7 +88,7 @@ function classify(text: string, index: number, profile: Profile, footnotes: bool
     return block('bad', 'phone')
   if (URL_ONLY.test(text) || TIME_OR_DATE_ONLY.test(text))
     return block('bad', 'not prose')
-  if (scriptShares(text).other > 0.3)
+  if (scriptShares(sample).other > 0.3)
     return block('bad', 'script')
   const density = stopwordDensity(all, profile)
   if (text.length < LENGTH_LOW) {

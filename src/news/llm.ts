@@ -171,7 +171,7 @@ function answerJson(content: string): unknown {
 }
 
 export function createOpenAiProvider(options: OpenAiOptions): SummaryProvider {
-  const endpoint = `${options.baseUrl.replace(/\/+$/u, '')}/chat/completions`
+  const endpoint = `${options.baseUrl.replace(/(?<!\/)\/+$/u, '')}/chat/completions`
   const timeoutMs = options.timeoutMs ?? 30_000
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES
   // structured output until the server refuses JSON schemas; then JSON mode for good

@@ -13,6 +13,11 @@ import type { TopicMatcher } from '#root/news/topics.js'
 import type { ArticleInput, ProcessedArticle, Rejection } from '#root/news/types.js'
 
 const MIN_LETTERS = 20
+/**
+ * Only a page's first this many characters are read: news articles are a few
+ * thousand, and every step then costs a bounded time, whatever a page holds.
+ */
+export const MAX_TEXT_CHARS = 300_000
 
 export type ProcessResult = { ok: true, article: ProcessedArticle } | { ok: false, rejection: Rejection }
 
@@ -23,7 +28,7 @@ export interface ProcessOptions {
 
 export function processArticle(input: ArticleInput, options: ProcessOptions = {}): ProcessResult {
   const now = options.now ?? new Date()
-  const lines = pageLines(input.text)
+  const lines = pageLines(input.text.length > MAX_TEXT_CHARS ? input.text.slice(0, MAX_TEXT_CHARS) : input.text)
   if (lines.join('').replace(/[^\p{L}]/gu, '').length < MIN_LETTERS)
     return { ok: false, rejection: { code: 'empty', detail: 'The input has no text' } }
   const guess = detectLanguage(proseSample(lines))

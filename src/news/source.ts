@@ -40,12 +40,15 @@ const SOURCE_LINE = /^(?:source|источник)\s*:\s*(.{2,60})$/iu
 
 const isUpperCase = (text: string) => text === text.toUpperCase() && /\p{Lu}{2}/u.test(text)
 
+// (the trailing run is matched from its first character only, so that a long run costs linear time)
 function tidy(name: string): string {
-  return name.replace(/^[\s"'«»(),.:–—-]+|[\s"'«»(),:–—-]+$/gu, '').replace(/\.$/u, '').replace(/\s+/gu, ' ')
+  return name.replace(/^[\s"'«»(),.:–—-]+|(?<![\s"'«»(),:–—-])[\s"'«»(),:–—-]+$/gu, '').replace(/\.$/u, '').replace(/\s+/gu, ' ')
 }
 
 /** Reads like a name: a few words, the first capitalised (or a domain such as "24.kg"), no sentence. */
 function nameLike(text: string): boolean {
+  if (text.length > MAX_NAME * 2)
+    return false
   const name = tidy(text)
   const first = name.split(' ')[0] ?? ''
   return name.length >= 2 && name.length <= MAX_NAME && name.split(' ').length <= MAX_NAME_WORDS
