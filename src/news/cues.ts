@@ -37,12 +37,12 @@ const REPUBLICATION = /^(?:this (?:article|story|post|piece|report) (?:was |is |
 const CAPTION_CUE = /^(?:file(?: photo)?\s*[-–—:]|(?:photo|image|picture|video|illustration|graphic|фото|видео|изображение|иллюстрация|коллаж|скриншот|снимок|кадр)s?\s*(?:(?:by|credits?|courtesy|source|с сайта|из открытых)(?![\p{L}\p{N}])|[:|©/—-])|источник фото|credit\s*:|courtesy\b|in this (?:file )?(?:photo|picture|image)\b|на (?:фото|снимке)\s*:)/iu
 // "Фото Синьхуа", "Photo AFP": the word and a name, nothing more
 const CAPTION_SHORT = /^(?:photo|фото|снимок|кадр)\s+[^.!?]{1,50}$/iu
-const CAPTION_END = /(?:\((?:courtesy |file |archive )?(?:photo|image|фото)[^()]{0,60}\)|(?<![\p{L}\p{N}])(?:photo|фото)\s*(?::\s*\p{L}|by\s+\p{Lu})[^.]{0,60}|\/\s*\p{L}[^/]{1,40}\/\s*\p{L}[^/]{1,40}|\/\s*(?:ТАСС|РИА Новости|Интерфакс|Sputnik|AFP|AP|Reuters|EPA|Getty Images|Shutterstock|Xinhua|Синьхуа)|©\s*[^.]{1,40})\.?$/iu
+const CAPTION_END = /(?:\((?:[Cc]ourtesy |[Ff]ile |[Aa]rchive )?(?:[Pp]hoto|PHOTO|[Ii]mage|[Фф]ото|ФОТО)[^()]{0,60}\)|(?<![\p{L}\p{N}])(?:[Pp]hoto|PHOTO|[Фф]ото|ФОТО)\s*(?::\s*\p{L}|by\s+\p{Lu})[^.]{0,60}|\/\s*\p{L}[^/]{1,40}\/\s*\p{L}[^/]{1,40}|\/\s*(?:ТАСС|РИА Новости|Интерфакс|Sputnik|AFP|AP|Reuters|EPA|Getty Images|Shutterstock|Xinhua|Синьхуа)|©\s*[^.]{1,40})\.?$/u
 /** captions are short; a paragraph that merely starts with "Фото" is prose */
 const MAX_CAPTION = 250
 
 // Bylines: "By Saida Kalkulova", "By Huseyn Hasanov– Trend:", "Автор: Иван Петров".
-const BYLINE = /^(?:by|written by|автор(?:ы)?|текст|author)\s*:?\s+\p{Lu}/u
+const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Аа]вторы?|[Тт]екст|[Aa]uthor)\s*:?\s+\p{Lu}/u
 const MAX_BYLINE = 100
 
 /** Lines of nothing but short items between separators (menus, breadcrumbs, share bars, language switches). */

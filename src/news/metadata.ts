@@ -57,9 +57,16 @@ export function findTitle(header: string[], paragraphs: string[], language: Lang
     if (s > 0 && (best === -1 || s >= scores[best]!))
       best = i
   })
-  if (best > 0 && scores[best - 1]! > 0)
-    return best - 1
-  return best
+  // the nearest line above, past bylines, date lines and captions
+  let above = best - 1
+  while (above >= 0 && isByTheHeadline(header[above]!, language, now))
+    above--
+  return above >= 0 && scores[above]! > 0 ? above : best
+}
+
+/** Lines that may sit between a headline and its standfirst or text: a byline, a date line, a caption, furniture. */
+function isByTheHeadline(line: string, language: Language, now: Date): boolean {
+  return isByline(line) || isCaption(line) || isFurniture(line) || isDateLine(line, language, now)
 }
 
 /**
@@ -73,7 +80,7 @@ export function findStandfirst(lines: string[], titleIndex: number, bodyStart: n
   const title = lines[titleIndex]
   for (let i = titleIndex + 1; i < bodyStart; i++) {
     const line = lines[i]!
-    if (line === title || isCaption(line) || isByline(line) || isFurniture(line) || isDateLine(line, language, now))
+    if (line === title || isByTheHeadline(line, language, now))
       continue
     const standfirst = line.length >= MIN_STANDFIRST_CHARS && line.length <= MAX_HEADLINE * 2 && words(line).length >= MIN_STANDFIRST_WORDS && !isMenu(line)
     return standfirst ? i : -1

@@ -54,6 +54,8 @@ function nameLike(text: string): boolean {
   return name.length >= 2 && name.length <= MAX_NAME && name.split(' ').length <= MAX_NAME_WORDS
     && (/^[\p{Lu}\p{N}]/u.test(first) || /\p{L}\.\p{L}/u.test(first))
     && !/[!?]$/u.test(name) && !NAVIGATION.test(name) && !RIGHTS.test(name) && !LEGAL.test(name)
+    // not a rate, a time or a weather line ("USD 87.45", "13:52", "Astana+26+28℃")
+    && !/\d[.,:]\d/u.test(name) && !/[^\p{L}\p{N}\s.&'’"«»/()-]/u.test(name)
 }
 
 /** The names a copyright line gives: the holder, and the outlet named after it when the holder is a company. */
@@ -97,7 +99,10 @@ function copyrightNames(line: string): Candidate[] {
 function masthead(page: PageLayout, language: Language, now: Date): Candidate[] {
   const end = page.titleIndex >= 0 ? page.titleIndex - 1 : page.bodyStart - 2
   for (let i = 0; i < end; i++) {
-    const line = page.lines[i]!.replace(/^[^\p{L}\p{N}]+/u, '')
+    let line = page.lines[i]!.replace(/^[^\p{L}\p{N}]+/u, '')
+    // the page's first line may be the name and a switch: "NEWS.ru · мобильная версия"
+    if (i === 0 && isMenu(line))
+      line = line.split(/ [|·] /u)[0]!
     if (isFurniture(line) || isMenu(line) || isDateLine(line, language, now) || NAVIGATION.test(line))
       continue
     return nameLike(line) && !isCaption(line) && !isRubric(line) && !/:$/u.test(line) ? [{ name: tidy(line), weight: 2 }] : []

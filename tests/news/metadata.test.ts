@@ -84,6 +84,13 @@ describe('headlines', () => {
     expect(page.paragraphs).not.toContain('Trucks at the border near the city. Photo: Reuters')
   })
 
+  it('should keep the headline when a byline stands between it and the standfirst', () => {
+    const lines = ['Ministers agree to open a new border crossing for trucks', 'By Staff Reporter', 'The crossing is to open by the end of the year, officials said', ...BODY]
+    const page = layoutOf(lines)
+    expect(page.titleIndex).toBe(0)
+    expect(page.paragraphs[0]).toBe(lines[2])
+  })
+
   it('should find no headline on a page that prints none', () => {
     expect(layoutOf(['Accessibility links', 'Skip to main content', 'Outlet', 'Blogs', 'November 23, 2021', ...BODY]).titleIndex).toBe(-1)
   })
@@ -119,6 +126,12 @@ describe('publishers', () => {
     expect(source(['Ministers agree to open a new border crossing', 'By Dilnoza Karimova | Caspian Business Wire', ...BODY])).toBe('Caspian Business Wire')
     expect(source(['Ministers agree to open a new border crossing', ...BODY, 'Source: Kabar'])).toBe('Kabar')
     expect(source(['Ministers agree to open a new border crossing', ...BODY, 'Follow 24.kg on Telegram'])).toBe('24.kg')
+  })
+
+  it('should read a masthead written with a switch after it, but never a rate or a weather line', () => {
+    expect(source(['NEWS.ru · мобильная версия', 'Министры договорились открыть новый пункт пропуска', 'Министры двух стран встретились в столице в понедельник и договорились открыть новый пункт пропуска для грузовиков до конца года.'], 'ru')).toBe('NEWS.ru')
+    expect(source(['USD 87.45', 'EUR 90.12', 'Ministers agree to open a new border crossing', ...BODY])).toBeUndefined()
+    expect(source(['Astana+26+28℃', 'Ministers agree to open a new border crossing', ...BODY])).toBeUndefined()
   })
 
   it('should take the site of the URL when the page names none', () => {
