@@ -97,8 +97,9 @@ function copyrightNames(line: string): Candidate[] {
  * headline (or the text).
  */
 function masthead(page: PageLayout, language: Language, now: Date): Candidate[] {
-  const end = page.titleIndex >= 0 ? page.titleIndex - 1 : page.bodyStart - 2
-  for (let i = 0; i < end; i++) {
+  // the line just above the headline (or the two above the text) is a rubric, unless it opens the page
+  const end = Math.max(1, page.titleIndex >= 0 ? page.titleIndex - 1 : page.bodyStart - 2)
+  for (let i = 0; i < end && i < (page.titleIndex >= 0 ? page.titleIndex : page.bodyStart); i++) {
     let line = page.lines[i]!.replace(/^[^\p{L}\p{N}]+/u, '')
     // the page's first line may be the name and a switch: "NEWS.ru · мобильная версия"
     if (i === 0 && isMenu(line))
