@@ -72,7 +72,11 @@ const endsLike = (pattern: RegExp, text: string) => pattern.test(text.length > 4
 function stopwordDensity(all: string[], profile: Profile): number {
   if (all.length === 0)
     return 0
-  const common = all.filter((word, i) => !/^\p{N}/u.test(word) && (i === 0 || !/^\p{Lu}/u.test(word)))
+  const common = all.filter((word, i) => {
+    const first = word.charAt(0)
+    // a figure, or a capital after the first word (a name)
+    return !(first >= '0' && first <= '9') && (i === 0 || first === first.toLowerCase())
+  })
   const measured = common.length >= MIN_COMMON_WORDS ? common : all
   return measured.filter(w => profile.stopwords.has(w.toLowerCase())).length / Math.max(measured.length, 1)
 }

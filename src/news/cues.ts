@@ -11,22 +11,22 @@ const CUE_SPAN = 300
 const head = (line: string) => line.length <= CUE_SPAN ? line : line.slice(0, CUE_SPAN)
 const tail = (line: string) => line.length <= CUE_SPAN ? line : line.slice(-CUE_SPAN)
 
-// Lines that are page furniture whatever their length.
-const FURNITURE = new RegExp([
-  String.raw`^(?:top|bottom) of page`, String.raw`^social media$`, String.raw`^follow us`, String.raw`^share(?: this| on)?\b`,
-  String.raw`^(?:read|see) (?:also|more)\b`, String.raw`^also read\b`, String.raw`^related(?: articles| news| stories| posts)?\b`,
-  String.raw`^recommended\s*:`, String.raw`^advertisement$`, String.raw`^(?:source|caption)\s*[:|©]`, String.raw`^(?:©|copyright\b|\(c\))`,
-  String.raw`^all rights reserved`, String.raw`^subscribe\b`, String.raw`^sign (?:in|up)\b`, String.raw`^log ?in\b`,
-  String.raw`^(?:skip to|go to) (?:the )?main\b`, String.raw`^accessibility links$`, String.raw`^breaking news$`,
-  String.raw`^(?:•\s*)?(?:instagram|facebook|x|twitter|linkedin|youtube|tiktok|telegram|whatsapp|viber|vk|ok)$`,
-  String.raw`^(?:tags?|keywords|теги|метки|ключевые слова)\s*:`, String.raw`^(?:views|просмотр\p{L}*)\s*:?\s*\d`,
-  String.raw`^(?:noticed a typo|нашли ошибку|заметили ошибку)`,
-  String.raw`^читайте (?:также|нас|по теме|ещё|еще)`, String.raw`^также читайте`, String.raw`^читать (?:также|ещё|еще)`,
-  String.raw`^смотрите (?:также|видео)`, String.raw`^подписывайтесь`, String.raw`^подпишитесь`,
-  String.raw`^все новости`, String.raw`^авторизуйтесь`, String.raw`^войдите`, String.raw`^реклама$`, String.raw`^поделиться`,
-  String.raw`^(?:источник|видео)\s*:`, String.raw`^свои вопросы`, String.raw`^присылайте`, String.raw`^новости партнеров`,
-  String.raw`^по теме:?$`, String.raw`^материалы по теме`, String.raw`^все права защищены`,
-].join('|'), 'iu')
+// Lines that are page furniture whatever their length (one anchor for all: V8 then tries one position).
+const FURNITURE = new RegExp(`^(?:${[
+  String.raw`(?:top|bottom) of page`, String.raw`social media$`, String.raw`follow us`, String.raw`share(?: this| on)?\b`,
+  String.raw`(?:read|see) (?:also|more)\b`, String.raw`also read\b`, String.raw`related(?: articles| news| stories| posts)?\b`,
+  String.raw`recommended\s*:`, String.raw`advertisement$`, String.raw`(?:source|caption)\s*[:|©]`, String.raw`(?:©|copyright\b|\(c\))`,
+  String.raw`all rights reserved`, String.raw`subscribe\b`, String.raw`sign (?:in|up)\b`, String.raw`log ?in\b`,
+  String.raw`(?:skip to|go to) (?:the )?main\b`, String.raw`accessibility links$`, String.raw`breaking news$`,
+  String.raw`(?:•\s*)?(?:instagram|facebook|x|twitter|linkedin|youtube|tiktok|telegram|whatsapp|viber|vk|ok)$`,
+  String.raw`(?:tags?|keywords|теги|метки|ключевые слова)\s*:`, String.raw`(?:views|просмотр\p{L}*)\s*:?\s*\d`,
+  String.raw`(?:noticed a typo|нашли ошибку|заметили ошибку)`,
+  String.raw`читайте (?:также|нас|по теме|ещё|еще)`, String.raw`также читайте`, String.raw`читать (?:также|ещё|еще)`,
+  String.raw`смотрите (?:также|видео)`, String.raw`подписывайтесь`, String.raw`подпишитесь`,
+  String.raw`все новости`, String.raw`авторизуйтесь`, String.raw`войдите`, String.raw`реклама$`, String.raw`поделиться`,
+  String.raw`(?:источник|видео)\s*:`, String.raw`свои вопросы`, String.raw`присылайте`, String.raw`новости партнеров`,
+  String.raw`по теме:?$`, String.raw`материалы по теме`, String.raw`все права защищены`,
+].join('|')})`, 'iu')
 
 // Notes that an article was first published elsewhere ("This article was written
 // by X for Vlast.kz and published on..."): about the article, not of it.
@@ -38,6 +38,8 @@ const CAPTION_CUE = /^(?:file(?: photo)?\s*[-–—:]|(?:photo|image|picture|vid
 // "Фото Синьхуа", "Photo AFP": the word and a name, nothing more
 const CAPTION_SHORT = /^(?:photo|фото|снимок|кадр)\s+[^.!?]{1,50}$/iu
 const CAPTION_END = /(?:\((?:[Cc]ourtesy |[Ff]ile |[Aa]rchive )?(?:[Pp]hoto|PHOTO|[Ii]mage|[Фф]ото|ФОТО)[^()]{0,60}\)|(?<![\p{L}\p{N}])(?:[Pp]hoto|PHOTO|[Фф]ото|ФОТО)\s*(?::\s*\p{L}|by\s+\p{Lu})[^.]{0,60}|\/\s*\p{L}[^/]{1,40}\/\s*\p{L}[^/]{1,40}|\/\s*(?:ТАСС|РИА Новости|Интерфакс|Sputnik|AFP|AP|Reuters|EPA|Getty Images|Shutterstock|Xinhua|Синьхуа)|©\s*[^.]{1,40})\.?$/u
+// what a credit at a line's end needs somewhere in the line (a cheap test before CAPTION_END)
+const CREDIT_MARK = /[/©(]|photo|фото/iu
 /** captions are short; a paragraph that merely starts with "Фото" is prose */
 const MAX_CAPTION = 250
 
@@ -75,7 +77,7 @@ export function isCookieNotice(line: string): boolean {
 export function isCaption(line: string): boolean {
   if (line.length > MAX_CAPTION)
     return false
-  return CAPTION_CUE.test(line) || CAPTION_SHORT.test(line) || CAPTION_END.test(tail(line))
+  return CAPTION_CUE.test(line) || CAPTION_SHORT.test(line) || (CREDIT_MARK.test(line) && CAPTION_END.test(tail(line)))
 }
 
 /** An author line ("By X", "Автор: X"). */
@@ -108,7 +110,7 @@ export function isFootnote(line: string): boolean {
 
 /** Whether a text marks words for a footnote ("талибов*"). */
 export function hasFootnoteMark(text: string): boolean {
-  return /[\p{L}»"]\*/u.test(text)
+  return text.includes('*') && /[\p{L}»"]\*/u.test(text)
 }
 
 /**

@@ -36,11 +36,27 @@ function parse(text: string, language: Language, now: Date): Found | undefined {
   return undefined
 }
 
+// A page's date and chrome lines are read by several steps, and a site repeats
+// them on every page: short lines' results are memoised, as stems are.
+const memo = new Map<string, Found | null>()
+const MEMO_MAX = 2000
+const MEMO_LINE = 200
+
 /** The first complete date in `text`, read in the page's language and then in the other (an English page may print "22 февраля 2022"). */
 function findDate(text: string, language: Language, now: Date): Found | undefined {
   if (!YEAR.test(text))
     return undefined
-  return parse(text, language, now) ?? parse(text, language === 'en' ? 'ru' : 'en', now)
+  const key = text.length <= MEMO_LINE ? `${language}${Math.floor(now.getTime() / 86_400_000)}|${text}` : undefined
+  const known = key === undefined ? undefined : memo.get(key)
+  if (known !== undefined)
+    return known ?? undefined
+  const found = parse(text, language, now) ?? parse(text, language === 'en' ? 'ru' : 'en', now)
+  if (key !== undefined) {
+    if (memo.size >= MEMO_MAX)
+      memo.clear()
+    memo.set(key, found ?? null)
+  }
+  return found
 }
 
 /** The first complete date in `text`, as UTC midnight of that calendar day. */
@@ -54,7 +70,7 @@ export function isDateLine(line: string, language: Language, now = new Date()): 
 }
 
 function dateLine(line: string | undefined, language: Language, now: Date): Date | undefined {
-  return line !== undefined && isDateLine(line, language, now) ? findDate(line, language, now)!.date : undefined
+  return line !== undefined && line.length <= MAX_DATE_LINE && !isCaption(line) ? findDate(line, language, now)?.date : undefined
 }
 
 /** "Published: 05.02.2025 16:49", "Опубликовано 13 марта 2025 в 11:35": the cue, then the date at once. */

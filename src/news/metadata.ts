@@ -16,8 +16,9 @@ const MIN_STANDFIRST_WORDS = 6
 const MIN_STANDFIRST_CHARS = 50
 /** a clause cut makes a headline only when it keeps at least this much */
 const MIN_CLAUSE = 40
-/** the headline is compared with this many of the first paragraphs */
+/** the headline is compared with this many of the first paragraphs, up to this many characters */
 const TITLE_CONTEXT = 3
+const TITLE_CONTEXT_CHARS = 2000
 
 const NAVIGATION = /^(?:top of page|social media|menu|home|search|sections|главная|меню|поиск|рубрики)(?![\p{L}\p{N}])/iu
 // "Currency rates:", "Related news": labels, not headlines
@@ -42,7 +43,7 @@ function couldBeHeadline(line: string, language: Language, now: Date): boolean {
  * standfirst ("Глава Киргизии высказался..." / "Президент Киргизии Жапаров: ...").
  */
 export function findTitle(header: string[], paragraphs: string[], language: Language, now = new Date()): number {
-  const context = contentStems(paragraphs.slice(0, TITLE_CONTEXT).join(' '))
+  const context = contentStems(paragraphs.slice(0, TITLE_CONTEXT).join(' ').slice(0, TITLE_CONTEXT_CHARS))
   const score = (line: string) => {
     let shared = 0
     for (const s of contentStems(line)) {
@@ -51,7 +52,11 @@ export function findTitle(header: string[], paragraphs: string[], language: Lang
     }
     return shared
   }
-  const scores = header.map(line => couldBeHeadline(line, language, now) ? score(line) : 0)
+  // the cheap test first: most header lines share no word with the text
+  const scores = header.map((line) => {
+    const shared = line.length <= MAX_HEADLINE ? score(line) : 0
+    return shared > 0 && couldBeHeadline(line, language, now) ? shared : 0
+  })
   let best = -1
   scores.forEach((s, i) => {
     if (s > 0 && (best === -1 || s >= scores[best]!))

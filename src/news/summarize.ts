@@ -207,16 +207,15 @@ function leading(paragraphs: string[]): string[] {
   return kept
 }
 
-/** Where `text` goes on after `prefix`, comparing letters and digits only (case, spaces and punctuation aside); -1 when it does not start with it. */
+const isWordChar = (ch: string) => /[\p{L}\p{N}]/u.test(ch)
+
+/** Where `text` goes on after `prefix` (its letters and digits, lower case), comparing letters and digits only; -1 when it does not start with it. */
 function afterPrefix(text: string, prefix: string): number {
-  const isWordChar = (ch: string) => /[\p{L}\p{N}]/u.test(ch)
   let i = 0
   for (const ch of prefix) {
-    if (!isWordChar(ch))
-      continue
     while (i < text.length && !isWordChar(text[i]!))
       i++
-    if (i >= text.length || text[i]!.toLowerCase() !== ch.toLowerCase())
+    if (i >= text.length || text[i]!.toLowerCase() !== ch)
       return -1
     i++
   }
@@ -224,32 +223,42 @@ function afterPrefix(text: string, prefix: string): number {
 }
 
 /**
- * A sentence as it may follow the headline: one that merely repeats it is left
- * out (undefined); one that opens with the whole headline and goes on after a
- * clause break keeps what follows ("Казахстан поставит ... пшеницы, договоренность
- * об этом была достигнута..." -> "Договоренность об этом была достигнута...").
+ * Sentences as they may follow the headline: one that opens with the whole
+ * headline is left out, or keeps what follows a clause break ("Казахстан поставит ... пшеницы, договоренность об этом
+ * была достигнута..." -> "Договоренность об этом была достигнута...").
  */
-function besideTitle(unit: string, title: string | undefined, titleFromLead: boolean): string | undefined {
+function besideTitle(units: string[], title: string | undefined, titleFromLead: boolean): string[] {
   if (!title)
-    return unit
-  const head = title.replace(/…$/u, '').trim()
-  const end = head.length > 0 ? afterPrefix(unit, head) : -1
-  if (end === -1)
-    return repeats(unit, title) ? undefined : unit
-  // what follows a headline made from this very sentence is a fragment
-  const rest = /^\s*(?:[,;:]|\s[—–-])\s*(.+)$/su.exec(unit.slice(end))?.[1]
-  if (titleFromLead || title.endsWith('…') || !rest || words(rest).length < 4)
-    return undefined
-  return rest.charAt(0).toUpperCase() + rest.slice(1)
+    return units
+  const letters = [...title.replace(/…$/u, '')].filter(isWordChar).join('').toLowerCase()
+  const kept: string[] = []
+  for (const unit of units) {
+    const end = letters.length > 0 ? afterPrefix(unit, letters) : -1
+    if (end === -1) {
+      kept.push(unit)
+      continue
+    }
+    // what follows a headline made from this very sentence is a fragment
+    const rest = /^\s*(?:[,;:]|\s[—–-])\s*(.+)$/su.exec(unit.slice(end))?.[1]
+    if (!titleFromLead && !title.endsWith('…') && rest && words(rest).length >= 4)
+      kept.push(rest.charAt(0).toUpperCase() + rest.slice(1))
+  }
+  return kept
 }
 
 /** Whether a sentence says nothing the headline does not (most of its content words are the headline's). */
-function repeats(unit: string, title: string): boolean {
+function repeats(unit: string, titleStems: ReadonlySet<string>): boolean {
+  if (titleStems.size === 0)
+    return false
   const own = new Set(contentStems(unit))
   if (own.size === 0)
     return false
-  const titleStems = new Set(contentStems(title))
-  return [...own].filter(s => titleStems.has(s)).length / own.size >= 0.8
+  let shared = 0
+  for (const s of own) {
+    if (titleStems.has(s))
+      shared++
+  }
+  return shared / own.size >= 0.8
 }
 
 /**
@@ -260,10 +269,17 @@ function repeats(unit: string, title: string): boolean {
 export function summarize(paragraphs: string[], title?: string, source?: string, options: { titleFromLead?: boolean } = {}): ArticleSummary {
   const [lead, ...rest] = leading(paragraphs)
   const all = sentenceUnits(lead === undefined ? [] : [withoutDateline(lead), ...rest]).slice(0, MAX_UNITS).map(unit => withoutSource(unit, source))
-  const beside = all.map(unit => besideTitle(unit, title, options.titleFromLead ?? false)).filter((unit): unit is string => unit !== undefined)
+  const beside = besideTitle(all, title, options.titleFromLead ?? false)
   // an article of one sentence has nothing else to say
-  const units = beside.length > 0 ? beside : all
-  const chosen = extract(units, { maxSentences: DIGEST_SENTENCES, maxChars: MAX_SUMMARY, title })
+  let units = beside.length > 0 ? beside : all
+  let chosen = extract(units, { maxSentences: DIGEST_SENTENCES, maxChars: MAX_SUMMARY, title })
+  // a chosen sentence that says nothing the headline does not gives way to the next best
+  const titleStems = new Set(title ? contentStems(title) : [])
+  const repeating = new Set(chosen.filter(c => repeats(c.text, titleStems)).map(c => c.text))
+  if (repeating.size > 0 && units.length > repeating.size) {
+    units = units.filter(unit => !repeating.has(unit))
+    chosen = extract(units, { maxSentences: DIGEST_SENTENCES, maxChars: MAX_SUMMARY, title })
+  }
   // no whole sentence fits: cut the first one at a word boundary
   const text = chosen.length > 0 ? chosen.map(s => s.text).join(' ') : balance(clip(units[0] ?? '', MAX_SUMMARY - 2))
   const teaserSource = chosen[0]?.text ?? units[0] ?? ''
