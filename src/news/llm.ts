@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { detectLanguage } from '#root/news/language.js'
 import { MAX_TITLE } from '#root/news/metadata.js'
-import { MAX_SUMMARY, MAX_TEASER } from '#root/news/summarize.js'
+import { MAX_SUMMARY, MAX_TEASER, opensWith } from '#root/news/summarize.js'
 import { scriptShares } from '#root/news/text.js'
 import type { Language } from '#root/news/types.js'
 
@@ -80,13 +80,18 @@ function prompt(article: { title: string, body: string, language: Language }, ma
     `"en" fields must be written in English. "ru" fields must be written in Russian (Cyrillic).`,
     `title: at most ${MAX_TITLE} characters. summary: one or two complete sentences, at most ${MAX_SUMMARY} characters.`,
     `teaser: one short sentence, at most ${MAX_TEASER} characters. Use only facts stated in the article.`,
+    'The summary must not repeat the title: it goes on from it.',
   ].join('\n')
   const user = `The article below is in ${LANGUAGE_NAMES[article.language]}. Write the English and the Russian title, summary and teaser.\n\nTitle: ${article.title}\n\n${article.body.slice(0, maxBodyChars)}`
   return [{ role: 'system', content: system }, { role: 'user', content: user }]
 }
 
-/** Checks each field: present, within its limit, and in its language's script and language. */
-export function validateBilingual(answer: unknown): Bilingual {
+/**
+ * Checks each field: present, within its limit, in its language's script and
+ * language; and that no summary begins by repeating its title (the article's own
+ * title in its language, when given).
+ */
+export function validateBilingual(answer: unknown, original?: { title: string, language: Language }): Bilingual {
   const parsed = answerSchema.safeParse(answer)
   if (!parsed.success)
     throw new LlmError(`answer does not have the expected fields (${parsed.error.issues[0]?.path.join('.') ?? 'shape'})`)
@@ -107,6 +112,9 @@ export function validateBilingual(answer: unknown): Bilingual {
         throw new LlmError(`${where} is not in ${LANGUAGE_NAMES[language]}`)
       result[language][field] = value
     }
+    const title = language === original?.language ? original.title : result[language].title
+    if (opensWith(result[language].summary, title))
+      throw new LlmError(`${language}.summary repeats the title`)
   }
   return result
 }
@@ -222,7 +230,7 @@ export function createOpenAiProvider(options: OpenAiOptions): SummaryProvider {
       const content = completion?.choices?.[0]?.message?.content
       if (typeof content !== 'string')
         throw new LlmError('the completion has no message content')
-      return validateBilingual(answerJson(content))
+      return validateBilingual(answerJson(content), { title: article.title, language: article.language })
     },
   }
 }

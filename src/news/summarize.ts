@@ -222,6 +222,12 @@ function afterPrefix(text: string, prefix: string): number {
   return i
 }
 
+/** Whether `text` begins with the headline (its letters and digits, whatever the case and punctuation). */
+export function opensWith(text: string, title: string): boolean {
+  const letters = [...title.replace(/…$/u, '')].filter(isWordChar).join('').toLowerCase()
+  return letters.length > 0 && afterPrefix(text, letters) !== -1
+}
+
 /**
  * Sentences as they may follow the headline: one that opens with the whole
  * headline is left out, or keeps what follows a clause break ("Казахстан поставит ... пшеницы, договоренность об этом

@@ -126,6 +126,13 @@ describe('validateBilingual', () => {
     expect(() => validateBilingual({ en: VALID_ANSWER.en })).toThrow(/expected fields \(ru\)/)
   })
 
+  it('should refuse a summary that begins by repeating its title, or the article\'s own', () => {
+    expect(() => validateBilingual({ ...VALID_ANSWER, ru: { ...VALID_ANSWER.ru, summary: `${VALID_ANSWER.ru.title}. Стороны договорились поддерживать народ Афганистана.` } })).toThrow('ru.summary repeats the title')
+    const own = { title: 'A US envoy met Kazakh officials in Astana', language: 'en' as const }
+    expect(() => validateBilingual(VALID_ANSWER, own)).toThrow('en.summary repeats the title')
+    expect(validateBilingual(VALID_ANSWER, { title: 'Karen Decker\'s Talks with Kazakh Officials', language: 'en' })).toEqual(VALID_ANSWER)
+  })
+
   it('should accept a fenced JSON answer\'s content once parsed and trim whitespace', () => {
     expect(validateBilingual({ ...VALID_ANSWER, en: { ...VALID_ANSWER.en, title: `  ${VALID_ANSWER.en.title}\n` } }).en.title).toBe(VALID_ANSWER.en.title)
   })
