@@ -14,6 +14,7 @@ import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { benchArticles, benchIngest, benchProcess, evalDir } from './pipeline.js'
 import { benchFanout } from './fanout.js'
+import { benchHostile } from './hostile.js'
 import { benchPages } from './pages.js'
 import { benchWebhook } from './webhook.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
@@ -130,6 +131,8 @@ if (!only || only === 'pipeline')
   await throughput()
 if (!only || only === 'pages')
   benchPages()
+if (!only || only === 'hostile')
+  benchHostile(process.argv[3])
 if (!only || only === 'quality')
   await quality()
 if (!only || only === 'webhook')
