@@ -3,7 +3,6 @@
 import { isByline, isCaption, isFurniture, isMenu } from '#root/news/cues.js'
 import { isDateLine } from '#root/news/dates.js'
 import { STOPWORDS } from '#root/news/stopwords.js'
-import { stem } from '#root/news/topics.js'
 import { clip, splitSentences, withoutDateline, words } from '#root/news/text.js'
 import type { Language } from '#root/news/types.js'
 
@@ -24,8 +23,17 @@ const NAVIGATION = /^(?:top of page|social media|menu|home|search|sections|гл�
 // "Currency rates:", "Related news": labels, not headlines
 const LABEL = /:$/u
 
-function contentStems(text: string): Set<string> {
-  return new Set(words(text).filter(w => w.length > 2 && !STOPWORDS.any.has(w.toLowerCase()) && !/^\p{N}/u.test(w)).map(stem))
+/** A word's first five letters stand in for its stem ("detained" ~ "detain", "Киргизии" ~ "Киргизия"): cheap, and enough to tell which line the text goes on from. */
+const HEAD = 5
+
+function contentHeads(text: string): Set<string> {
+  const heads = new Set<string>()
+  for (const word of words(text)) {
+    const lower = word.toLowerCase()
+    if (lower.length > 2 && !STOPWORDS.any.has(lower) && !(lower[0]! >= '0' && lower[0]! <= '9'))
+      heads.add(lower.slice(0, HEAD))
+  }
+  return heads
 }
 
 /** A header line that could be a headline: not furniture, a caption, a byline, a menu, a date or a label. */
@@ -43,10 +51,10 @@ function couldBeHeadline(line: string, language: Language, now: Date): boolean {
  * standfirst ("Глава Киргизии высказался..." / "Президент Киргизии Жапаров: ...").
  */
 export function findTitle(header: string[], paragraphs: string[], language: Language, now = new Date()): number {
-  const context = contentStems(paragraphs.slice(0, TITLE_CONTEXT).join(' ').slice(0, TITLE_CONTEXT_CHARS))
+  const context = contentHeads(paragraphs.slice(0, TITLE_CONTEXT).join(' ').slice(0, TITLE_CONTEXT_CHARS))
   const score = (line: string) => {
     let shared = 0
-    for (const s of contentStems(line)) {
+    for (const s of contentHeads(line)) {
       if (context.has(s))
         shared++
     }
