@@ -37,7 +37,7 @@ const REPUBLICATION = /^(?:this (?:article|story|post|piece|report) (?:was |is |
 const CAPTION_CUE = /^(?:file(?: photo)?\s*[-–—:]|(?:photo|image|picture|video|illustration|graphic|фото|видео|изображение|иллюстрация|коллаж|скриншот|снимок|кадр)s?\s*(?:(?:by|credits?|courtesy|source|с сайта|из открытых)(?![\p{L}\p{N}])|[:|©/—-])|источник фото|credit\s*:|courtesy\b|in this (?:file )?(?:photo|picture|image)\b|на (?:фото|снимке)\s*:)/iu
 // "Фото Синьхуа", "Photo AFP": the word and a name, nothing more
 const CAPTION_SHORT = /^(?:photo|фото|снимок|кадр)\s+[^.!?]{1,50}$/iu
-const CAPTION_END = /(?:\((?:[Cc]ourtesy |[Ff]ile |[Aa]rchive )?(?:[Pp]hoto|PHOTO|[Ii]mage|[Фф]ото|ФОТО)[^()]{0,60}\)|(?<![\p{L}\p{N}])(?:[Pp]hoto|PHOTO|[Фф]ото|ФОТО)\s*(?::\s*\p{L}|by\s+\p{Lu})[^.]{0,60}|\/\s*\p{L}[^/]{1,40}\/\s*\p{L}[^/]{1,40}|\/\s*(?:ТАСС|РИА Новости|Интерфакс|Sputnik|AFP|AP|Reuters|EPA|Getty Images|Shutterstock|Xinhua|Синьхуа)|©\s*[^.]{1,40})\.?$/u
+const CAPTION_END = /(?:\((?:[Cc]ourtesy |[Ff]ile |[Aa]rchive )?(?:[Pp]hoto|PHOTO|[Ii]mage|[Фф]ото|ФОТО)[^()]{0,60}\)|(?<![\p{L}\p{N}])(?:[Pp]hoto|PHOTO|[Фф]ото|ФОТО)\s*(?::\s*\p{L}|by\s+\p{Lu})[^.]{0,60}|\/\s*\p{L}[^/<>]{1,40}\/\s*\p{L}[^/<>]{1,40}|\/\s*(?:ТАСС|РИА Новости|Интерфакс|Sputnik|AFP|AP|Reuters|EPA|Getty Images|Shutterstock|Xinhua|Синьхуа)|©\s*[^.]{1,40})\.?$/u
 // what a credit at a line's end needs somewhere in the line (a cheap test before CAPTION_END)
 const CREDIT_MARK = /[/©(]|photo|фото/iu
 /** captions are short; a paragraph that merely starts with "Фото" is prose */

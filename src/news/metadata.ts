@@ -46,7 +46,8 @@ function couldBeHeadline(line: string, language: Language, now: Date): boolean {
  * The page's headline: among the header lines (before the body) that could be
  * one, the one sharing most content words with the first paragraphs, ties going
  * to the nearer one. A line sharing none is not the headline (a tagline, a
- * sidebar). When the line just above the best one could be a headline too and
+ * sidebar) unless no line shares any and it stands just above the text (past
+ * date lines, bylines and captions). When the line just above the best one could be a headline too and
  * shares words with the text, that one is the headline and the best one its
  * standfirst ("Глава Киргизии высказался..." / "Президент Киргизии Жапаров: ...").
  */
@@ -70,6 +71,13 @@ export function findTitle(header: string[], paragraphs: string[], language: Lang
     if (s > 0 && (best === -1 || s >= scores[best]!))
       best = i
   })
+  // none shares a word with the text (a short post): the headline-like line just above it, if any
+  if (best === -1) {
+    let above = header.length - 1
+    while (above >= 0 && isByTheHeadline(header[above]!, language, now))
+      above--
+    return above >= 0 && couldBeHeadline(header[above]!, language, now) && !/[.!?]$/u.test(header[above]!) ? above : -1
+  }
   // the nearest line above, past bylines, date lines and captions
   let above = best - 1
   while (above >= 0 && isByTheHeadline(header[above]!, language, now))
