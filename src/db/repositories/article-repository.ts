@@ -43,7 +43,7 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
       orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { ingestedAt: 'desc' }, { id: 'desc' }],
       take: limit,
       skip: offset,
-      include: { summaries: true, topics: { select: { topicId: true } } },
+      include: { summaries: true, topics: { select: { topicId: true, score: true } } },
     })
   }
   type LatestPage = Awaited<ReturnType<typeof loadLatest>>
@@ -192,7 +192,7 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
         LIMIT ${limit}`
       if (rows.length === 0)
         return []
-      const articles = await db.article.findMany({ where: { id: { in: rows.map(r => r.id) } }, include: { summaries: true, topics: { select: { topicId: true } } } })
+      const articles = await db.article.findMany({ where: { id: { in: rows.map(r => r.id) } }, include: { summaries: true, topics: { select: { topicId: true, score: true } } } })
       const byId = new Map(articles.map(a => [a.id, a]))
       return rows.flatMap(r => byId.get(r.id) ?? [])
     },
