@@ -17,6 +17,10 @@ await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
   const deps = await createDependencies(db, config, logger)
   const { repos, topics, i18n } = deps
 
+  // Feeds: every npm start process polls; each source is claimed by one poller at a time
+  deps.sources.poller.start()
+  onShutdown(() => deps.sources.poller.stop())
+
   // Daily digests and pushes, unless DELIVERY=off leaves them to other processes
   const deliver = (api: Api) => {
     if (!config.delivery && config.botMode !== 'console')

@@ -7,6 +7,7 @@ import type { Chat } from '#root/generated/prisma/client.js'
 import type { Logger } from '#root/logger.js'
 import type { Ingest } from '#root/news/ingest.js'
 import type { TopicDirectory } from '#root/news/topic-directory.js'
+import type { Sources } from '#root/sources/index.js'
 
 export interface Dependencies {
   config: Config
@@ -16,6 +17,8 @@ export interface Dependencies {
   repos: Repositories
   topics: TopicDirectory
   ingest: Ingest
+  /** feeds: adding them, and the poller (started by main.ts) */
+  sources: Sources
   /** where conversations (the admin /post flow) keep their state between updates and restarts */
   conversationStorage: StorageAdapter<unknown>
   /** Date.now, replaceable in tests */
@@ -34,6 +37,7 @@ interface ExtendedContextFlavor {
   repos: Repositories
   topics: TopicDirectory
   ingest: Ingest
+  sources: Sources
   now: () => Date
   /** The chat's stored settings; undefined until /start registers it. */
   chatSettings: Chat | undefined

@@ -9,10 +9,12 @@ import { createSessionStorage } from '#root/db/repositories/session-storage.js'
 import type { Logger } from '#root/logger.js'
 import { bootstrapNews } from '#root/news/bootstrap.js'
 import { createTopicDirectory } from '#root/news/topic-directory.js'
+import { createSources } from '#root/sources/index.js'
 
 export async function createDependencies(db: Database, config: Config, logger: Logger): Promise<Dependencies> {
   const repos = createRepositories(db)
   const ingest = await bootstrapNews({ repos, config, logger })
   const topics = createTopicDirectory(await repos.topics.list())
-  return { config, logger, i18n: createI18n(), repos, topics, ingest, conversationStorage: createSessionStorage(db) }
+  const sources = createSources({ repos, ingest, config, logger })
+  return { config, logger, i18n: createI18n(), repos, topics, ingest, sources, conversationStorage: createSessionStorage(db) }
 }

@@ -12,6 +12,12 @@ export interface SummaryInput {
   method: SummaryMethod
 }
 
+/** Where a feed's article came from: its source and the item's guid there. */
+export interface ArticleOrigin {
+  sourceId: number
+  guid: string
+}
+
 export type Duplicate = { id: number, by: 'url' | 'content' } | { id: number, by: 'similar', similarity: number }
 
 const NEAR_CANDIDATES = 50
@@ -63,13 +69,13 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
      * Stores the article, its summaries and topic links (topic ids by slug) in one
      * statement, so atomically and in one round trip.
      */
-    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>): Promise<number> {
+    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>, origin?: ArticleOrigin): Promise<number> {
       const links = article.topics.filter(t => topicIds.has(t.slug))
       const [row] = await db.$queryRaw<Array<{ id: number }>>`
         WITH inserted AS (
-          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint)
+          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint, source_id, guid)
           VALUES (${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
-                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[])
+                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[], ${origin?.sourceId ?? null}::int, ${origin?.guid ?? null})
           RETURNING id
         ), summary_rows AS (
           INSERT INTO summaries (article_id, language, title, text, teaser, method)

@@ -1,0 +1,77 @@
+// Adding a source: the admin's URL is a feed, or a page that advertises one
+// (then its first advertised feed is taken). The feed is fetched and read at
+// once, so a bad address is refused with its reason before anything is stored.
+import { parseHTML } from 'linkedom'
+import type { Source, SourceRepository } from '#root/db/repositories/source-repository.js'
+import { discoverFeeds, type FeedLink } from '#root/sources/discover.js'
+import { isFeedError, type SourceError, sourceError } from '#root/sources/errors.js'
+import { fetchFeed } from '#root/sources/feed-fetch.js'
+import type { SafeFetch } from '#root/sources/interim-fetch.js'
+import { normaliseLink } from '#root/sources/links.js'
+import { parseFeedDocument } from '#root/sources/parse.js'
+
+export type AddResult =
+  | { ok: true, source: Source, items: number, otherFeeds: FeedLink[] }
+  | { ok: false, error: SourceError }
+
+export interface AddDependencies {
+  sources: SourceRepository
+  safeFetch: SafeFetch
+}
+
+const MAX_URL = 2000
+
+function pageSiteName(html: string): string | undefined {
+  const { document } = parseHTML(html)
+  const name = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? document.querySelector('title')?.textContent
+  return name?.replace(/\s+/g, ' ').trim() || undefined
+}
+
+/** The address as an absolute http(s) URL ("outlet.example/news" becomes https://outlet.example/news), or undefined. */
+export function sourceAddress(input: string): string | undefined {
+  const text = input.trim()
+  if (!text || text.length > MAX_URL || /\s/.test(text))
+    return undefined
+  return normaliseLink(/^[a-z][\w+.-]*:/i.test(text) ? text : `https://${text}`)
+}
+
+function duplicate(source: Source): AddResult {
+  return { ok: false, error: { code: 'duplicate', args: { id: source.id, title: source.title } } }
+}
+
+export async function addSource({ sources, safeFetch }: AddDependencies, input: string): Promise<AddResult> {
+  const url = sourceAddress(input)
+  if (!url)
+    return { ok: false, error: { code: 'invalid-url', args: {} } }
+  const known = await sources.findByFeedUrl(url)
+  if (known)
+    return duplicate(known)
+  try {
+    let response = await fetchFeed(safeFetch, url)
+    let otherFeeds: FeedLink[] = []
+    let siteName: string | undefined
+    if (response.status === 200 && response.html) {
+      const [first, ...rest] = discoverFeeds(response.text, response.url)
+      if (!first)
+        return { ok: false, error: { code: 'no-feed-link', args: {} } }
+      siteName = pageSiteName(response.text)
+      otherFeeds = rest
+      response = await fetchFeed(safeFetch, first.url)
+    }
+    // without validators the answer is never 304
+    if (response.status !== 200)
+      return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) } } }
+    const feed = parseFeedDocument(response.text, response.url)
+    const feedUrl = normaliseLink(response.url) ?? response.url
+    const title = feed.title ?? siteName ?? new URL(feed.siteUrl ?? feedUrl).hostname.replace(/^www\./, '')
+    const added = await sources.add({ url, feedUrl, kind: feed.kind, title, siteUrl: feed.siteUrl })
+    if ('existing' in added)
+      return duplicate(added.existing)
+    return { ok: true, source: added.created, items: feed.items.length, otherFeeds }
+  }
+  catch (error) {
+    if (!isFeedError(error))
+      throw error
+    return { ok: false, error: sourceError(error) }
+  }
+}

@@ -1,0 +1,56 @@
+// Fetching a feed (or a page advertising one) through the safe fetch, with the
+// validators of the previous answer: a 304 costs nothing more.
+import type { SafeFetch } from '#root/sources/interim-fetch.js'
+import { decodeFeed } from '#root/sources/decode.js'
+
+export interface FeedLimits {
+  timeoutMs: number
+  maxBytes: number
+  maxRedirects: number
+}
+
+export const FEED_LIMITS: FeedLimits = { timeoutMs: 15_000, maxBytes: 4_000_000, maxRedirects: 5 }
+
+const HTML_TYPES = ['text/html', 'application/xhtml+xml']
+/** What feeds are served as in the wild (XML as text/plain or octet-stream included); pages for discovery. */
+const ACCEPTED = [
+  'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json', 'application/json',
+  'application/xml', 'text/xml', 'text/plain', 'application/octet-stream', 'application/x-rss+xml', ...HTML_TYPES,
+]
+const ACCEPT_HEADER = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1'
+
+export interface Validators {
+  etag?: string | null
+  lastModified?: string | null
+}
+
+export type FeedResponse =
+  | { status: 304 }
+  | { status: 200, url: string, text: string, html: boolean, etag: string | null, lastModified: string | null }
+
+/** Fetches `url`, conditionally when validators are given. Failures are SafeFetchErrors. */
+export async function fetchFeed(safeFetch: SafeFetch, url: string, validators: Validators = {}, limits: FeedLimits = FEED_LIMITS): Promise<FeedResponse> {
+  // fetch asks for gzip, deflate and br and decodes them itself
+  const headers: Record<string, string> = { accept: ACCEPT_HEADER }
+  if (validators.etag)
+    headers['if-none-match'] = validators.etag
+  if (validators.lastModified)
+    headers['if-modified-since'] = validators.lastModified
+  const response = await safeFetch(url, { ...limits, accept: ACCEPTED, headers })
+  if (response.status === 304)
+    return { status: 304 }
+  const text = decodeFeed(response.body, response.charset)
+  return {
+    status: 200,
+    url: response.url,
+    text,
+    // a page, unless it is a feed served as HTML
+    html: HTML_TYPES.includes(response.mediaType) && !looksLikeFeed(text),
+    etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
+  }
+}
+
+export function looksLikeFeed(text: string): boolean {
+  return /^\s*(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])/i.test(text.replace(/^\uFEFF/, ''))
+}
