@@ -8,7 +8,7 @@ import { isFeedError, type SourceError, sourceError } from '#root/sources/errors
 import { fetchFeed } from '#root/sources/feed-fetch.js'
 import type { SafeFetch } from '#root/sources/interim-fetch.js'
 import { normaliseLink } from '#root/sources/links.js'
-import { parseFeedDocument } from '#root/sources/parse.js'
+import { type ParsedFeed, parseFeedDocument } from '#root/sources/parse.js'
 
 export type AddResult =
   | { ok: true, source: Source, items: number, otherFeeds: FeedLink[] }
@@ -35,11 +35,23 @@ export function sourceAddress(input: string): string | undefined {
   return normaliseLink(/^[a-z][\w+.-]*:/i.test(text) ? text : `https://${text}`)
 }
 
-function duplicate(source: Source): AddResult {
+function duplicate(source: Source): { ok: false, error: SourceError } {
   return { ok: false, error: { code: 'duplicate', args: { id: source.id, title: source.title } } }
 }
 
-export async function addSource({ sources, safeFetch }: AddDependencies, input: string): Promise<AddResult> {
+/** A feed checked and ready to store. */
+export interface CheckedFeed {
+  url: string
+  feedUrl: string
+  kind: ParsedFeed['kind']
+  title: string
+  siteUrl?: string
+  items: number
+  otherFeeds: FeedLink[]
+}
+
+/** Fetches and reads what `input` points to; nothing is stored. */
+export async function checkSource({ sources, safeFetch }: AddDependencies, input: string): Promise<{ ok: true, feed: CheckedFeed } | { ok: false, error: SourceError }> {
   const url = sourceAddress(input)
   if (!url)
     return { ok: false, error: { code: 'invalid-url', args: {} } }
@@ -64,14 +76,24 @@ export async function addSource({ sources, safeFetch }: AddDependencies, input: 
     const feed = parseFeedDocument(response.text, response.url)
     const feedUrl = normaliseLink(response.url) ?? response.url
     const title = feed.title ?? siteName ?? new URL(feed.siteUrl ?? feedUrl).hostname.replace(/^www\./, '')
-    const added = await sources.add({ url, feedUrl, kind: feed.kind, title, siteUrl: feed.siteUrl })
-    if ('existing' in added)
-      return duplicate(added.existing)
-    return { ok: true, source: added.created, items: feed.items.length, otherFeeds }
+    return { ok: true, feed: { url, feedUrl, kind: feed.kind, title, siteUrl: feed.siteUrl, items: feed.items.length, otherFeeds } }
   }
   catch (error) {
     if (!isFeedError(error))
       throw error
     return { ok: false, error: sourceError(error) }
   }
+}
+
+/** Stores a checked feed; refused when a live source already follows it. */
+export async function storeSource(sources: SourceRepository, feed: CheckedFeed): Promise<AddResult> {
+  const added = await sources.add(feed)
+  if ('existing' in added)
+    return duplicate(added.existing)
+  return { ok: true, source: added.created, items: feed.items, otherFeeds: feed.otherFeeds }
+}
+
+export async function addSource(deps: AddDependencies, input: string): Promise<AddResult> {
+  const checked = await checkSource(deps, input)
+  return checked.ok ? storeSource(deps.sources, checked.feed) : checked
 }

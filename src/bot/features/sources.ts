@@ -45,7 +45,7 @@ function when(ctx: Context, date: Date | null): string {
   if (!date)
     return ctx.t('sources-never')
   const timeZone = ctx.chatSettings?.timeZone ?? ctx.config.defaultTimeZone
-  return new Intl.DateTimeFormat(localeOf(ctx) === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(date)
+  return new Intl.DateTimeFormat(localeOf(ctx) === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date)
 }
 
 function renderSource(ctx: Context, source: Source): string {
