@@ -306,6 +306,46 @@ describe('polling sources', () => {
     }
   })
 
+  it('should put new feed articles in the next digest of a chat on their topics, like any other article', async () => {
+    const chatId = 777_001
+    await database.repos.chats.register({ id: chatId, type: 'private', title: null, uiLanguage: 'en', timeZone: 'UTC', digestTime: '09:00' })
+    const kazakhstan = (await database.repos.topics.list()).find(t => t.slug === 'kazakhstan')!
+    await database.repos.chats.subscribe(chatId, kazakhstan.id)
+    // the chat's last digest went out before this poll
+    await database.db.chat.update({ where: { id: BigInt(chatId) }, data: { lastDigestAt: new Date(Date.now() - 60_000) } })
+    const story = { title: 'Kazakhstan and Kyrgyzstan open a joint customs post near Almaty', paragraphs: synthetic('en', 450).paragraphs }
+    server.set('/digest', { body: rss2({ title: 'Digest Outlet', link: server.url('/') }, [itemOf(story, server.url('/digest/1'), hoursAgo(30))]), contentType: RSS })
+    const outlet = await add(server.url('/digest'))
+    expect(await pollOnce(outlet.id)).toMatchObject({ stored: 1 })
+    const [stored] = await articlesOf(outlet.id)
+    await database.repos.deliveries.planDigests([{ chatId: BigInt(chatId), periodKey: '2099-01-01' }], new Date())
+    const planned = await database.db.delivery.findFirstOrThrow({ where: { chatId: BigInt(chatId), kind: 'digest' } })
+    // published 30 hours ago, ingested now: it is new to this chat
+    expect(planned.articleIds).toContain(stored!.id)
+    expect(await database.db.delivery.count({ where: { kind: 'breaking' } })).toBe(0)
+  })
+
+  it('should give a source back when stopped mid-poll, and leave its remaining items to the next poller', async () => {
+    const stories = [0, 1, 2, 3, 4].map(i => synthetic('en', 600 + i))
+    for (const [i, story] of stories.entries())
+      server.set(`/slowpages/${i}`, { body: articlePage(story, 'Slow Site'), contentType: 'text/html', delayMs: 300 })
+    server.set('/slowpages', { body: rss2({ title: 'Slow Pages', link: server.url('/') }, stories.map((story, i) => ({ title: story.title, link: server.url(`/slowpages/${i}`), date: hoursAgo(i + 1), description: 'A teaser.' }))), contentType: RSS, etag: '"slow"' })
+    const slow = await add(server.url('/slowpages'))
+    const first = make()
+    const running = first.poller.runDue()
+    await eventually(async () => (await articlesOf(slow.id)).length >= 1)
+    await first.poller.stop()
+    await running
+    const storedBefore = (await articlesOf(slow.id)).length
+    expect(storedBefore).toBeLessThan(5)
+    expect(await source(slow.id)).toMatchObject({ leaseUntil: null, claimToken: null, etag: null, articlesStored: storedBefore })
+    expect(await database.db.sourceItem.count({ where: { sourceId: slow.id, outcome: 'pending' } })).toBe(0)
+
+    expect(await pollOnce(slow.id)).toMatchObject({ status: 'fetched', stored: 5 - storedBefore })
+    expect((await articlesOf(slow.id)).map(a => a.title).sort()).toEqual(stories.map(st => st.title).sort())
+    expect(await source(slow.id)).toMatchObject({ etag: '"slow"', articlesStored: 5 })
+  })
+
   it('should stop polling a removed source, keep its articles, and poll a resumed one at once', async () => {
     server.set('/removed', { body: rss2({ title: 'Removed Outlet', link: server.url('/') }, [itemOf(synthetic('en', 400), server.url('/removed/1'), hoursAgo(1))]), contentType: RSS })
     const gone = await add(server.url('/removed'))
