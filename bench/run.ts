@@ -14,6 +14,7 @@ import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { benchArticles, benchIngest, benchProcess, evalDir } from './pipeline.js'
 import { benchFanout } from './fanout.js'
+import { benchSources } from './sources.js'
 import { benchWebhook } from './webhook.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
 
@@ -122,6 +123,15 @@ async function fanout() {
   })
 }
 
+async function sources() {
+  await withBenchDatabase(async (url) => {
+    const feeds = Number(process.env.BENCH_FEEDS ?? 1000)
+    console.log(`\n## Sources (${feeds} feeds of 20 items on 50 local hosts, each answer delayed 50-200 ms; npm run sources -- poll)\n`)
+    for (const line of await benchSources(url, { feeds, itemsPerFeed: 20, hosts: 50 }))
+      console.log(`- ${line}`)
+  })
+}
+
 console.log(`# news-digest-bot benchmarks, ${new Date().toISOString()}, Node ${process.version}`)
 if (!only || only === 'pipeline')
   await throughput()
@@ -131,3 +141,5 @@ if (!only || only === 'webhook')
   await webhook()
 if (!only || only === 'fanout')
   await fanout()
+if (!only || only === 'sources')
+  await sources()

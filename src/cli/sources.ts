@@ -1,28 +1,34 @@
-// npm run sources -- list | add <url>... | remove <id> | import <file.opml> | export
+// npm run sources -- list | add <url>... | remove <id> | import <file.opml> | export | poll
 // The feeds the bot follows, from the command line. `add` and `import` check
 // each feed as /addsource does; a running bot polls new sources within seconds.
-// Exit code 1 when something asked for could not be done, 2 on a usage error.
+// `poll` is a process that only polls (as every npm start also does), until
+// stopped. Exit code 1 when something asked for could not be done, 2 on a usage error.
 import { readFile } from 'node:fs/promises'
 import process from 'node:process'
 import pLimit from 'p-limit'
 import { createI18n } from '#root/bot/i18n.js'
 import { withDatabase } from '#root/cli/run.js'
+import { runService } from '#root/cli/service.js'
 import { createDatabase } from '#root/db/client.js'
 import { migrate } from '#root/db/migrate.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import type { Source } from '#root/db/repositories/source-repository.js'
+import { createNewsPipeline } from '#root/news/pipeline.js'
+import { seedTopics } from '#root/news/seed.js'
 import { addSource, type AddResult, checkSource, storeSource } from '#root/sources/add.js'
 import { readStoredError, type SourceError } from '#root/sources/errors.js'
+import { createSources } from '#root/sources/index.js'
 import { createSafeFetch } from '#root/sources/interim-fetch.js'
 import { OpmlError, opmlFeeds, sourcesToOpml } from '#root/sources/opml.js'
 
-const USAGE = 'Usage: npm run sources -- list | add <url>... | remove <id> | import <file.opml> | export'
+const USAGE = 'Usage: npm run sources -- list | add <url>... | remove <id> | import <file.opml> | export | poll'
 /** Feeds checked at once by import. */
 const IMPORT_CONCURRENCY = 4
 
 const [command, ...args] = process.argv.slice(2)
 const usable = (command === 'list' && args.length === 0) || (command === 'add' && args.length > 0)
   || (command === 'remove' && args.length === 1) || (command === 'import' && args.length === 1) || (command === 'export' && args.length === 0)
+  || (command === 'poll' && args.length === 0)
 if (!usable) {
   process.stderr.write(`${USAGE}\n`)
   process.exit(2)
@@ -50,60 +56,78 @@ function report(input: string, result: AddResult): boolean {
   return result.ok
 }
 
-const ok = await withDatabase(async (server, config) => {
-  await migrate(server.url)
-  const db = createDatabase(server.url)
-  try {
-    const { sources } = createRepositories(db, { cacheMs: 0 })
-    const deps = { sources, safeFetch: createSafeFetch({ allowPrivate: config.fetchAllowPrivate }) }
-    switch (command) {
-      case 'list': {
-        const all = await sources.list()
-        out(all.length > 0 ? all.map(describe).join('\n') : 'No sources.')
-        return true
-      }
-      case 'add': {
-        let all = true
-        for (const url of args)
-          all = report(url, await addSource(deps, url)) && all
-        return all
-      }
-      case 'remove': {
-        const id = /^#?\d{1,9}$/.test(args[0]!) ? Number(args[0]!.replace(/^#/, '')) : undefined
-        const removed = id === undefined ? null : await sources.remove(id)
-        out(removed ? `#${removed.id} ${removed.title}: removed (no longer polled; its articles stay)` : `There is no source ${args[0]}.`)
-        return removed !== null
-      }
-      case 'import': {
-        let listed
-        try {
-          listed = opmlFeeds(await readFile(args[0]!, 'utf8'))
+async function poll(): Promise<void> {
+  await runService(async ({ config, logger, db, onShutdown }) => {
+    const repos = createRepositories(db)
+    await seedTopics(repos)
+    const ingest = await createNewsPipeline({ repos, config, logger })
+    const { poller } = createSources({ repos, ingest, config, logger })
+    poller.start()
+    onShutdown(() => poller.stop())
+    logger.info({ msg: 'Polling sources', interval_s: config.sourcePollInterval })
+  })
+}
+
+async function manage(): Promise<boolean> {
+  return withDatabase(async (server, config) => {
+    await migrate(server.url)
+    const db = createDatabase(server.url)
+    try {
+      const { sources } = createRepositories(db, { cacheMs: 0 })
+      const deps = { sources, safeFetch: createSafeFetch({ allowPrivate: config.fetchAllowPrivate }) }
+      switch (command) {
+        case 'list': {
+          const all = await sources.list()
+          out(all.length > 0 ? all.map(describe).join('\n') : 'No sources.')
+          return true
         }
-        catch (error) {
-          out(`${args[0]}: ${error instanceof OpmlError ? error.message : `cannot be read (${(error as Error).message})`}`)
-          return false
+        case 'add': {
+          let all = true
+          for (const url of args)
+            all = report(url, await addSource(deps, url)) && all
+          return all
         }
-        // checked concurrently; stored and reported in the file's order
-        const limit = pLimit(IMPORT_CONCURRENCY)
-        const checked = await Promise.all(listed.feeds.map(feed => limit(() => checkSource(deps, feed.url))))
-        let added = 0
-        for (const [i, feed] of listed.feeds.entries()) {
-          const check = checked[i]!
-          const result = check.ok ? await storeSource(sources, check.feed) : check
-          added += report(feed.title ? `${feed.url} (${feed.title})` : feed.url, result) ? 1 : 0
+        case 'remove': {
+          const id = /^#?\d{1,9}$/.test(args[0]!) ? Number(args[0]!.replace(/^#/, '')) : undefined
+          const removed = id === undefined ? null : await sources.remove(id)
+          out(removed ? `#${removed.id} ${removed.title}: removed (no longer polled; its articles stay)` : `There is no source ${args[0]}.`)
+          return removed !== null
         }
-        for (const name of listed.other)
-          out(`${name}: skipped: the outline has no xmlUrl`)
-        out(`${added} added, ${listed.feeds.length - added + listed.other.length} skipped`)
-        return true
+        case 'import': {
+          let listed
+          try {
+            listed = opmlFeeds(await readFile(args[0]!, 'utf8'))
+          }
+          catch (error) {
+            out(`${args[0]}: ${error instanceof OpmlError ? error.message : `cannot be read (${(error as Error).message})`}`)
+            return false
+          }
+          // checked concurrently; stored and reported in the file's order
+          const limit = pLimit(IMPORT_CONCURRENCY)
+          const checked = await Promise.all(listed.feeds.map(feed => limit(() => checkSource(deps, feed.url))))
+          let added = 0
+          for (const [i, feed] of listed.feeds.entries()) {
+            const check = checked[i]!
+            const result = check.ok ? await storeSource(sources, check.feed) : check
+            added += report(feed.title ? `${feed.url} (${feed.title})` : feed.url, result) ? 1 : 0
+          }
+          for (const name of listed.other)
+            out(`${name}: skipped: the outline has no xmlUrl`)
+          out(`${added} added, ${listed.feeds.length - added + listed.other.length} skipped`)
+          return true
+        }
+        default:
+          process.stdout.write(sourcesToOpml(await sources.list()))
+          return true
       }
-      default:
-        process.stdout.write(sourcesToOpml(await sources.list()))
-        return true
     }
-  }
-  finally {
-    await db.$disconnect()
-  }
-})
-process.exitCode = ok ? 0 : 1
+    finally {
+      await db.$disconnect()
+    }
+  })
+}
+
+if (command === 'poll')
+  await poll()
+else
+  process.exitCode = (await manage()) ? 0 : 1

@@ -10,7 +10,7 @@ import { isFeedError, type SourceError, sourceError, storeError } from '#root/so
 import { FEED_LIMITS, fetchFeed, type FeedLimits } from '#root/sources/feed-fetch.js'
 import { type SafeFetch, SafeFetchError } from '#root/sources/interim-fetch.js'
 import { type FetchLimiter, hostOf } from '#root/sources/limiter.js'
-import { FeedParseError, type FeedItem, parseFeedDocument } from '#root/sources/parse.js'
+import { FeedParseError, type FeedItem, parseFeedDocument, type ParsedFeed } from '#root/sources/parse.js'
 import { backoffMs, FAILING_AFTER_MS, isTeaser, publishedAt, retryAfterMs, selectItems } from '#root/sources/policy.js'
 
 export interface PollDependencies {
@@ -82,16 +82,24 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
     }
   }
 
-  try {
+  /** The feed read, or undefined for a 304; the document's text is not kept (its items may wait long for their turn). */
+  async function fetchDocument(): Promise<{ feed: ParsedFeed, etag: string | null, lastModified: string | null } | undefined> {
     const response = await limiter.run(hostOf(source.feedUrl), () => fetchFeed(deps.safeFetch, source.feedUrl, source, deps.feedLimits ?? FEED_LIMITS))
-    if (response.status === 304) {
+    if (response.status === 304)
+      return undefined
+    if (response.html)
+      throw new FeedParseError('not-a-feed', 'the feed address now answers with a web page')
+    return { feed: parseFeedDocument(response.text, response.url), etag: response.etag, lastModified: response.lastModified }
+  }
+
+  try {
+    const fetched = await fetchDocument()
+    if (!fetched) {
       result.status = 'not-modified'
       await sources.succeeded(source, { delayMs: intervalMs })
       return result
     }
-    if (response.html)
-      throw new FeedParseError('not-a-feed', 'the feed address now answers with a web page')
-    const feed = parseFeedDocument(response.text, response.url)
+    const { feed, etag, lastModified } = fetched
     const reserved = await sources.reserveItems(source.id, feed.items.map(i => i.guid), source.claimedAt)
     const fresh = feed.items.filter(i => reserved.delete(i.guid))
     const { take, skip } = selectItems(fresh, { now: now(), firstPoll: source.lastSuccessAt === null })
@@ -129,7 +137,7 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
       }
     }
     await sources.settleItems(source.id, settled)
-    await sources.succeeded(source, { delayMs: intervalMs, etag: response.etag, lastModified: response.lastModified, kind: feed.kind, stored: result.stored, refused: result.refused })
+    await sources.succeeded(source, { delayMs: intervalMs, etag, lastModified, kind: feed.kind, stored: result.stored, refused: result.refused })
     if (result.stored + result.refused + result.duplicates > 0)
       log.info({ msg: 'Source polled', stored: result.stored, duplicates: result.duplicates, refused: result.refused, skipped: result.skipped })
     return result

@@ -1,0 +1,177 @@
+// Sources: 1,000 feeds of 20 items each on 50 local hosts (each answer delayed
+// 50-200 ms) polled by a real poll-only process (`npm run sources -- poll`, as
+// its script runs it): the first cycle (every item new, through the whole
+// pipeline) beside the pipeline's own ingest rate in the same run; a steady
+// cycle where every feed answers 304; the process's CPU and peak RSS.
+import type { ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { performance } from 'node:perf_hooks'
+import { parseConfig } from '#root/config.js'
+import { createDatabase } from '#root/db/client.js'
+import { createRepositories } from '#root/db/repositories/index.js'
+import { createLogger } from '#root/logger.js'
+import { createNewsPipeline } from '#root/news/pipeline.js'
+import { splitSentences } from '#root/news/text.js'
+import { startNodeProcess, stopProcess } from '../tests/helpers/deliver-process.js'
+import { FeedServer } from '../tests/helpers/feed-server.js'
+import { escapeXml } from '../tests/helpers/feeds.js'
+import { benchArticles, benchIngest } from './pipeline.js'
+import { loadEval } from './summary-quality.js'
+
+export interface SourcesBenchOptions {
+  feeds: number
+  itemsPerFeed: number
+  hosts: number
+}
+
+interface Cycle {
+  seconds: number
+  cpuSeconds: number
+  requests: number
+}
+
+async function procStatus(pid: number): Promise<{ peakRssMb: number, cpuSeconds: number }> {
+  const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')])
+  // utime and stime, in clock ticks (100 a second on Linux), after the command name
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return { peakRssMb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 }
+}
+
+/** Paragraphs of about three sentences of each evaluation article, by language. */
+function paragraphPools(): Record<'en' | 'ru', string[][]> {
+  const split = (text: string) => {
+    const sentences = splitSentences(text.replace(/\s+/g, ' '))
+    const paragraphs: string[] = []
+    for (let i = 0; i < sentences.length; i += 3)
+      paragraphs.push(sentences.slice(i, i + 3).join(' '))
+    return paragraphs
+  }
+  return {
+    en: [...loadEval('summaries-en.jsonl'), ...loadEval('summaries-en-xsum.jsonl')].map(r => split(r.text)),
+    ru: loadEval('summaries-ru.jsonl').map(r => split(r.text)),
+  }
+}
+
+/**
+ * Item `n`'s text: ~4.4 kB from three evaluation articles of one language (a
+ * distinct triple per item, so no two items are near duplicates), 1 in 10 Russian.
+ */
+function itemText(pools: Record<'en' | 'ru', string[][]>, n: number): { language: 'en' | 'ru', title: string, paragraphs: string[] } {
+  const language = n % 10 === 9 ? 'ru' : 'en'
+  const pool = pools[language]
+  const k = language === 'ru' ? Math.floor(n / 10) : n - Math.floor(n / 10)
+  // the k-th triple (a, b, c) of distinct articles, spread over the pool
+  const size = pool.length
+  const a = k % size
+  const b = (a + 1 + Math.floor(k / size) % (size - 1)) % size
+  let c = (b + 1 + Math.floor(k / (size * (size - 1))) % (size - 2)) % size
+  if (c === a)
+    c = (c + 1) % size
+  const sources = [pool[a]!, pool[b]!, pool[c]!]
+  const paragraphs: string[] = []
+  for (let i = 0, length = 0; length < 4400 && i < 60; i++) {
+    const paragraph = sources[i % 3]![Math.floor(i / 3)]
+    if (paragraph) {
+      paragraphs.push(paragraph)
+      length += paragraph.length
+    }
+  }
+  return { language, title: `${language === 'en' ? 'Bench story' : 'Сюжет'} ${n}: ${paragraphs[0]!.split(' ').slice(0, 8).join(' ')}`, paragraphs }
+}
+
+function feedDocument(pools: Record<'en' | 'ru', string[][]>, feed: number, items: number, base: string, now: number): string {
+  const entries: string[] = []
+  for (let i = 0; i < items; i++) {
+    const n = feed * items + i
+    const item = itemText(pools, n)
+    entries.push(`<item><title>${escapeXml(item.title)}</title><link>${base}/story/${n}?utm_source=rss</link><guid isPermaLink="false">bench-${n}</guid>
+<pubDate>${new Date(now - (i + 1) * 3_600_000).toUTCString()}</pubDate><description>${escapeXml(item.paragraphs[0]!)}</description>
+<content:encoded><![CDATA[${item.paragraphs.map(p => `<p>${escapeXml(p)}</p>`).join('')}]]></content:encoded></item>`)
+  }
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench Outlet ${feed}</title><link>${base}/</link><description>News</description>
+${entries.join('\n')}</channel></rss>`
+}
+
+export async function benchSources(url: string, options: SourcesBenchOptions): Promise<string[]> {
+  const lines: string[] = []
+  const db = createDatabase(url)
+  const servers: FeedServer[] = []
+  let child: ChildProcess | undefined
+  try {
+    // the pipeline's own rate, in this run: `npm run bench -- pipeline`'s "with database" figure
+    await db.$executeRawUnsafe('TRUNCATE articles, sources CASCADE')
+    const ingest = await createNewsPipeline({ repos: createRepositories(db), config: parseConfig({}), logger: createLogger('warn', { pretty: false }) })
+    const pipeline = await benchIngest(ingest, benchArticles(500))
+    lines.push(`pipeline ingest with the database (npm run bench -- pipeline's figure, this run): ${pipeline.perSecond.toFixed(0)} articles/s (${pipeline.stored} of ${pipeline.articles} stored)`)
+    await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
+
+    const pools = paragraphPools()
+    const now = Date.now()
+    // a delay drawn per answer, repeatably
+    let seed = 42
+    const delay = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return 50 + (seed % 151)
+    }
+    for (let h = 0; h < options.hosts; h++)
+      servers.push(await new FeedServer().start())
+    // feed f on host f % hosts: consecutive sources are on different hosts
+    const feedUrls = Array.from({ length: options.feeds }, (_, feed) => {
+      const server = servers[feed % options.hosts]!
+      return server.set(`/feed/${feed}.xml`, () => ({ body: feedDocument(pools, feed, options.itemsPerFeed, server.base, now), contentType: 'application/rss+xml; charset=utf-8', etag: `"feed-${feed}"`, delayMs: delay() }))
+    })
+    await db.$executeRaw`
+      INSERT INTO sources (url, feed_url, kind, title, next_poll_at)
+      SELECT u, u, 'rss', 'Bench Outlet ' || n, now() + interval '1 day'
+      FROM unnest(${feedUrls}::text[]) WITH ORDINALITY AS t(u, n)`
+
+    child = await startNodeProcess([...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/sources.ts', 'poll'], { DATABASE_URL: url, SOURCE_POLL_INTERVAL: '86400', FETCH_ALLOW_PRIVATE: 'true' }, 'Polling sources')
+    const pid = child.pid!
+    const idle = await procStatus(pid)
+
+    /** Makes every source due, waits until each has been polled once more; the wall time from the first request. */
+    const cycle = async (): Promise<Cycle> => {
+      const before = await procStatus(pid)
+      const requestsBefore = servers.reduce((n, s) => n + s.requests.length, 0)
+      const marked = new Date()
+      await db.$executeRaw`UPDATE sources SET next_poll_at = now()`
+      let firstRequest: number | undefined
+      for (;;) {
+        await new Promise(resolve => setTimeout(resolve, 200))
+        if (firstRequest === undefined && servers.reduce((n, s) => n + s.requests.length, 0) > requestsBefore)
+          firstRequest = performance.now()
+        const [row] = await db.$queryRaw<Array<{ done: bigint }>>`SELECT count(*) AS done FROM sources WHERE last_polled_at >= ${marked} AND lease_until IS NULL`
+        if (Number(row!.done) >= options.feeds)
+          break
+      }
+      const after = await procStatus(pid)
+      return { seconds: (performance.now() - (firstRequest ?? performance.now())) / 1000, cpuSeconds: after.cpuSeconds - before.cpuSeconds, requests: servers.reduce((n, s) => n + s.requests.length, 0) - requestsBefore }
+    }
+
+    const first = await cycle()
+    const [counts] = await db.$queryRaw<Array<{ stored: bigint, refused: bigint, failing: bigint }>>`SELECT sum(articles_stored) AS stored, sum(items_refused) AS refused, count(*) FILTER (WHERE failures > 0) AS failing FROM sources`
+    const stored = Number(counts!.stored)
+    const items = options.feeds * options.itemsPerFeed
+    const perSecond = stored / first.seconds
+    lines.push(`first cycle: ${options.feeds} feeds x ${options.itemsPerFeed} items = ${items} new items: ${stored} stored, ${Number(counts!.refused)} refused, ${Number(counts!.failing)} feeds failed, in ${first.seconds.toFixed(1)} s = **${perSecond.toFixed(0)} items/s** (${(perSecond / pipeline.perSecond).toFixed(2)} of the pipeline's ${pipeline.perSecond.toFixed(0)}); poller CPU ${first.cpuSeconds.toFixed(1)} s (${(first.cpuSeconds * 1000 / items).toFixed(2)} ms per item)`)
+
+    const steady = await cycle()
+    const [notModified] = await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM sources WHERE failures = 0`
+    const answers304 = servers.reduce((n, s) => n + s.requests.filter(r => r.status === 304).length, 0)
+    lines.push(`steady cycle (every feed answers 304): ${steady.requests} requests, ${answers304} answered 304, ${Number(notModified!.n)} sources settled without error, in **${steady.seconds.toFixed(1)} s** wall, **${steady.cpuSeconds.toFixed(2)} s CPU** (${(steady.cpuSeconds * 1000 / options.feeds).toFixed(2)} ms per feed)`)
+
+    const peak = await procStatus(pid)
+    lines.push(`poll-only process: **peak RSS ${peak.peakRssMb.toFixed(0)} MB** (${idle.peakRssMb.toFixed(0)} MB when ready)`)
+    const perFeedMs = steady.cpuSeconds * 1000 / options.feeds
+    const cores6000 = 6000 * perFeedMs / 1000 / 600
+    const perItemMs = first.cpuSeconds * 1000 / items
+    lines.push(`6,000 feeds every 600 s: ${(cores6000 * 100).toFixed(2)} % of one core when nothing is new (${perFeedMs.toFixed(2)} ms per 304); each new item adds ${perItemMs.toFixed(2)} ms, so 6,000 feeds publishing 30 items a day each (180,000 a day) add ${(180_000 * perItemMs / 1000 / 86_400 * 100).toFixed(1)} % of a core`)
+    return lines
+  }
+  finally {
+    if (child)
+      await stopProcess(child)
+    await Promise.all(servers.map(s => s.close()))
+    await db.$disconnect()
+  }
+}
