@@ -4,6 +4,7 @@
 // pipeline) beside the pipeline's own ingest rate in the same run; a steady
 // cycle where every feed answers 304; the process's CPU and peak RSS.
 import type { ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { parseConfig } from '#root/config.js'
@@ -30,6 +31,15 @@ interface Cycle {
   requests: number
 }
 
+/** Exactly what `npm run sources` runs (its V8 flags included), minus npm itself. */
+function sourcesScriptArgs(): string[] {
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.sources!
+  const [command, ...args] = script.split(' ')
+  if (command !== 'node')
+    throw new Error(`package.json's sources script should start with node: ${script}`)
+  return args
+}
+
 async function procStatus(pid: number): Promise<{ peakRssMb: number, cpuSeconds: number }> {
   const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')])
   // utime and stime, in clock ticks (100 a second on Linux), after the command name
@@ -37,49 +47,49 @@ async function procStatus(pid: number): Promise<{ peakRssMb: number, cpuSeconds:
   return { peakRssMb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 }
 }
 
-/** Paragraphs of about three sentences of each evaluation article, by language. */
-function paragraphPools(): Record<'en' | 'ru', string[][]> {
-  const split = (text: string) => {
-    const sentences = splitSentences(text.replace(/\s+/g, ' '))
-    const paragraphs: string[] = []
-    for (let i = 0; i < sentences.length; i += 3)
-      paragraphs.push(sentences.slice(i, i + 3).join(' '))
-    return paragraphs
-  }
+/** Every sentence of the evaluation articles, by language. */
+function sentencePools(): Record<'en' | 'ru', string[]> {
+  const sentences = (rows: Array<{ text: string }>) => rows.flatMap(r => splitSentences(r.text.replace(/\s+/g, ' '))).filter(s => s.split(' ').length >= 6)
   return {
-    en: [...loadEval('summaries-en.jsonl'), ...loadEval('summaries-en-xsum.jsonl')].map(r => split(r.text)),
-    ru: loadEval('summaries-ru.jsonl').map(r => split(r.text)),
+    en: sentences([...loadEval('summaries-en.jsonl'), ...loadEval('summaries-en-xsum.jsonl')]),
+    ru: sentences(loadEval('summaries-ru.jsonl')),
   }
 }
 
 /**
- * Item `n`'s text: ~4.4 kB from three evaluation articles of one language (a
- * distinct triple per item, so no two items are near duplicates), 1 in 10 Russian.
+ * Item `n`'s text, 1 in 10 Russian: ~4.4 kB of evaluation sentences, each with
+ * its words in an order of the item's own (first and last word kept), so that
+ * every item has the vocabulary, length and punctuation of news but word
+ * shingles of its own: 20,000 distinct articles that are not near duplicates
+ * of each other, as a real feed's are not (the 532 articles alone would be).
  */
-function itemText(pools: Record<'en' | 'ru', string[][]>, n: number): { language: 'en' | 'ru', title: string, paragraphs: string[] } {
+function itemText(pools: Record<'en' | 'ru', string[]>, n: number): { title: string, paragraphs: string[] } {
   const language = n % 10 === 9 ? 'ru' : 'en'
   const pool = pools[language]
-  const k = language === 'ru' ? Math.floor(n / 10) : n - Math.floor(n / 10)
-  // the k-th triple (a, b, c) of distinct articles, spread over the pool
-  const size = pool.length
-  const a = k % size
-  const b = (a + 1 + Math.floor(k / size) % (size - 1)) % size
-  let c = (b + 1 + Math.floor(k / (size * (size - 1))) % (size - 2)) % size
-  if (c === a)
-    c = (c + 1) % size
-  const sources = [pool[a]!, pool[b]!, pool[c]!]
-  const paragraphs: string[] = []
-  for (let i = 0, length = 0; length < 4400 && i < 60; i++) {
-    const paragraph = sources[i % 3]![Math.floor(i / 3)]
-    if (paragraph) {
-      paragraphs.push(paragraph)
-      length += paragraph.length
-    }
+  let seed = n * 2_654_435_761 % 2 ** 32
+  const random = () => {
+    seed = (seed * 1_664_525 + 1_013_904_223) % 2 ** 32
+    return seed / 2 ** 32
   }
-  return { language, title: `${language === 'en' ? 'Bench story' : 'Сюжет'} ${n}: ${paragraphs[0]!.split(' ').slice(0, 8).join(' ')}`, paragraphs }
+  const sentences: string[] = []
+  for (let length = 0, i = Math.floor(random() * pool.length); length < 4400; i = (i + 1) % pool.length) {
+    const words = pool[i]!.split(' ')
+    const middle = words.slice(1, -1)
+    for (let k = middle.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1))
+      ;[middle[k], middle[j]] = [middle[j]!, middle[k]!]
+    }
+    const sentence = [words[0]!, ...middle, words.at(-1)!].join(' ')
+    sentences.push(sentence)
+    length += sentence.length + 1
+  }
+  const paragraphs: string[] = []
+  for (let i = 0; i < sentences.length; i += 3)
+    paragraphs.push(sentences.slice(i, i + 3).join(' '))
+  return { title: `${sentences[0]!.split(' ').slice(0, 9).join(' ')} (${n})`, paragraphs }
 }
 
-function feedDocument(pools: Record<'en' | 'ru', string[][]>, feed: number, items: number, base: string, now: number): string {
+function feedDocument(pools: Record<'en' | 'ru', string[]>, feed: number, items: number, base: string, now: number): string {
   const entries: string[] = []
   for (let i = 0; i < items; i++) {
     const n = feed * items + i
@@ -105,7 +115,7 @@ export async function benchSources(url: string, options: SourcesBenchOptions): P
     lines.push(`pipeline ingest with the database (npm run bench -- pipeline's figure, this run): ${pipeline.perSecond.toFixed(0)} articles/s (${pipeline.stored} of ${pipeline.articles} stored)`)
     await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
 
-    const pools = paragraphPools()
+    const pools = sentencePools()
     const now = Date.now()
     // a delay drawn per answer, repeatably
     let seed = 42
@@ -125,7 +135,7 @@ export async function benchSources(url: string, options: SourcesBenchOptions): P
       SELECT u, u, 'rss', 'Bench Outlet ' || n, now() + interval '1 day'
       FROM unnest(${feedUrls}::text[]) WITH ORDINALITY AS t(u, n)`
 
-    child = await startNodeProcess([...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/sources.ts', 'poll'], { DATABASE_URL: url, SOURCE_POLL_INTERVAL: '86400', FETCH_ALLOW_PRIVATE: 'true' }, 'Polling sources')
+    child = await startNodeProcess([...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? []), ...sourcesScriptArgs(), 'poll'], { DATABASE_URL: url, SOURCE_POLL_INTERVAL: '86400', FETCH_ALLOW_PRIVATE: 'true' }, 'Polling sources')
     const pid = child.pid!
     const idle = await procStatus(pid)
 

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom'
 import type { Source, SourceRepository } from '#root/db/repositories/source-repository.js'
 import { discoverFeeds, type FeedLink } from '#root/sources/discover.js'
 import { isFeedError, type SourceError, sourceError } from '#root/sources/errors.js'
-import { fetchFeed } from '#root/sources/feed-fetch.js'
+import { fetchFeed, readDocument } from '#root/sources/feed-fetch.js'
 import type { SafeFetch } from '#root/sources/interim-fetch.js'
 import { normaliseLink } from '#root/sources/links.js'
 import { type ParsedFeed, parseFeedDocument } from '#root/sources/parse.js'
@@ -62,18 +62,22 @@ export async function checkSource({ sources, safeFetch }: AddDependencies, input
     let response = await fetchFeed(safeFetch, url)
     let otherFeeds: FeedLink[] = []
     let siteName: string | undefined
-    if (response.status === 200 && response.html) {
-      const [first, ...rest] = discoverFeeds(response.text, response.url)
-      if (!first)
-        return { ok: false, error: { code: 'no-feed-link', args: {} } }
-      siteName = pageSiteName(response.text)
-      otherFeeds = rest
-      response = await fetchFeed(safeFetch, first.url)
-    }
     // without validators the answer is never 304
     if (response.status !== 200)
       return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) } } }
-    const feed = parseFeedDocument(response.text, response.url)
+    let document = readDocument(response)
+    if (document.html) {
+      const [first, ...rest] = discoverFeeds(document.text, response.url)
+      if (!first)
+        return { ok: false, error: { code: 'no-feed-link', args: {} } }
+      siteName = pageSiteName(document.text)
+      otherFeeds = rest
+      response = await fetchFeed(safeFetch, first.url)
+      if (response.status !== 200)
+        return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) } } }
+      document = readDocument(response)
+    }
+    const feed = parseFeedDocument(document.text, response.url)
     const feedUrl = normaliseLink(response.url) ?? response.url
     const title = feed.title ?? siteName ?? new URL(feed.siteUrl ?? feedUrl).hostname.replace(/^www\./, '')
     return { ok: true, feed: { url, feedUrl, kind: feed.kind, title, siteUrl: feed.siteUrl, items: feed.items.length, otherFeeds } }

@@ -24,9 +24,10 @@ export interface Validators {
   lastModified?: string | null
 }
 
+/** A 200 keeps its bytes: they are decoded (and take V8 heap) only when the document's turn comes. */
 export type FeedResponse =
   | { status: 304 }
-  | { status: 200, url: string, text: string, html: boolean, etag: string | null, lastModified: string | null }
+  | { status: 200, url: string, body: Uint8Array, charset: string | undefined, mediaType: string, etag: string | null, lastModified: string | null }
 
 /** Fetches `url`, conditionally when validators are given. Failures are SafeFetchErrors. */
 export async function fetchFeed(safeFetch: SafeFetch, url: string, validators: Validators = {}, limits: FeedLimits = FEED_LIMITS): Promise<FeedResponse> {
@@ -39,16 +40,21 @@ export async function fetchFeed(safeFetch: SafeFetch, url: string, validators: V
   const response = await safeFetch(url, { ...limits, accept: ACCEPTED, headers })
   if (response.status === 304)
     return { status: 304 }
-  const text = decodeFeed(response.body, response.charset)
   return {
     status: 200,
     url: response.url,
-    text,
-    // a page, unless it is a feed served as HTML
-    html: HTML_TYPES.includes(response.mediaType) && !looksLikeFeed(text),
+    body: response.body,
+    charset: response.charset,
+    mediaType: response.mediaType,
     etag: response.headers.get('etag'),
     lastModified: response.headers.get('last-modified'),
   }
+}
+
+/** The answer's text, and whether it is a web page (HTML that is not a feed served as HTML). */
+export function readDocument(response: Extract<FeedResponse, { status: 200 }>): { text: string, html: boolean } {
+  const text = decodeFeed(response.body, response.charset)
+  return { text, html: HTML_TYPES.includes(response.mediaType) && !looksLikeFeed(text) }
 }
 
 export function looksLikeFeed(text: string): boolean {

@@ -41,3 +41,41 @@ export function hostOf(url: string): string {
     return url
   }
 }
+
+/**
+ * A budget of bytes shared by polls: a poll holds its document's size from
+ * decoding until it is done, so parsed documents never take more than `total`
+ * together, however large the feeds (a document larger than the whole budget
+ * waits for all of it). First come, first served.
+ */
+export function createByteBudget(total: number) {
+  let available = total
+  const waiting: Array<{ weight: number, resolve: () => void }> = []
+  const pump = () => {
+    while (waiting.length > 0 && waiting[0]!.weight <= available) {
+      const next = waiting.shift()!
+      available -= next.weight
+      next.resolve()
+    }
+  }
+  return {
+    /** Waits for `bytes` of the budget; returns its release. */
+    async acquire(bytes: number): Promise<() => void> {
+      const weight = Math.min(Math.max(1, bytes), total)
+      await new Promise<void>((resolve) => {
+        waiting.push({ weight, resolve })
+        pump()
+      })
+      let released = false
+      return () => {
+        if (released)
+          return
+        released = true
+        available += weight
+        pump()
+      }
+    },
+  }
+}
+
+export type ByteBudget = ReturnType<typeof createByteBudget>

@@ -7,9 +7,9 @@ import type { Logger } from '#root/logger.js'
 import type { Ingest } from '#root/news/ingest.js'
 import type { ArticleInput } from '#root/news/types.js'
 import { isFeedError, type SourceError, sourceError, storeError } from '#root/sources/errors.js'
-import { FEED_LIMITS, fetchFeed, type FeedLimits } from '#root/sources/feed-fetch.js'
+import { FEED_LIMITS, fetchFeed, type FeedLimits, readDocument } from '#root/sources/feed-fetch.js'
 import { type SafeFetch, SafeFetchError } from '#root/sources/interim-fetch.js'
-import { type FetchLimiter, hostOf } from '#root/sources/limiter.js'
+import { type ByteBudget, type FetchLimiter, hostOf } from '#root/sources/limiter.js'
 import { FeedParseError, type FeedItem, parseFeedDocument, type ParsedFeed } from '#root/sources/parse.js'
 import { backoffMs, FAILING_AFTER_MS, isTeaser, publishedAt, retryAfterMs, selectItems } from '#root/sources/policy.js'
 
@@ -20,6 +20,10 @@ export interface PollDependencies {
   /** an item's page as pipeline input (the /post link fetcher); throws when it cannot */
   fetchPage: (url: string) => Promise<ArticleInput>
   limiter: FetchLimiter
+  /** articles processed at once across polls: the pipeline is CPU-bound, more would only hold memory */
+  ingestSlot: <T>(task: () => Promise<T>) => Promise<T>
+  /** bytes of feed documents being read at once, across polls */
+  documents: ByteBudget
   intervalMs: number
   /** limits of the feed's fetch (FEED_LIMITS) */
   feedLimits?: FeedLimits
@@ -82,14 +86,21 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
     }
   }
 
-  /** The feed read, or undefined for a 304; the document's text is not kept (its items may wait long for their turn). */
+  let release = () => {}
+  /**
+   * The feed read, or undefined for a 304. Its share of the document budget is
+   * taken before it is decoded and held until the poll ends; the text itself is
+   * not kept.
+   */
   async function fetchDocument(): Promise<{ feed: ParsedFeed, etag: string | null, lastModified: string | null } | undefined> {
     const response = await limiter.run(hostOf(source.feedUrl), () => fetchFeed(deps.safeFetch, source.feedUrl, source, deps.feedLimits ?? FEED_LIMITS))
     if (response.status === 304)
       return undefined
-    if (response.html)
+    release = await deps.documents.acquire(response.body.byteLength)
+    const { text, html } = readDocument(response)
+    if (html)
       throw new FeedParseError('not-a-feed', 'the feed address now answers with a web page')
-    return { feed: parseFeedDocument(response.text, response.url), etag: response.etag, lastModified: response.lastModified }
+    return { feed: parseFeedDocument(text, response.url), etag: response.etag, lastModified: response.lastModified }
   }
 
   try {
@@ -122,7 +133,8 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
         result.duplicates++
         continue
       }
-      const ingested = await ingest.commit(ingest.prepare(await inputFor(item)), { origin: { sourceId: source.id, guid: item.guid } })
+      const input = await inputFor(item)
+      const ingested = await deps.ingestSlot(() => ingest.commit(ingest.prepare(input), { origin: { sourceId: source.id, guid: item.guid } }))
       if (ingested.status === 'stored') {
         settled.push({ guid: item.guid, outcome: 'stored', articleId: ingested.id ?? undefined })
         result.stored++
@@ -144,5 +156,8 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
   }
   catch (error) {
     return fail(error)
+  }
+  finally {
+    release()
   }
 }

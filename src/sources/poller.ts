@@ -2,13 +2,14 @@
 // due and polls them, at most `maxPolls` at once; fetches share one limiter
 // (overall and per host). Several processes on one database each claim their
 // own sources (source-repository.ts), so each source is polled once per interval.
+import pLimit from 'p-limit'
 import type { ClaimedSource, SourceRepository } from '#root/db/repositories/source-repository.js'
 import type { Logger } from '#root/logger.js'
 import type { Ingest } from '#root/news/ingest.js'
 import type { ArticleInput } from '#root/news/types.js'
 import type { SafeFetch } from '#root/sources/interim-fetch.js'
 import type { FeedLimits } from '#root/sources/feed-fetch.js'
-import { createFetchLimiter } from '#root/sources/limiter.js'
+import { createByteBudget, createFetchLimiter } from '#root/sources/limiter.js'
 import { pollSource, type PollResult } from '#root/sources/poll.js'
 
 export interface PollerDependencies {
@@ -35,6 +36,10 @@ export interface PollerOptions {
 }
 
 export const POLLER_DEFAULTS = { concurrency: 32, perHost: 2, tickMs: 5000, leaseMs: 10 * 60_000 }
+/** Articles in the pipeline at once: one being processed while others wait on the database. */
+const INGEST_SLOTS = 4
+/** Feed documents being read at once, in bytes (parsed, they take a few times that of V8 heap). */
+const DOCUMENT_BUDGET = 16_000_000
 /** Sources claimed at most in one statement. */
 const CLAIM_BATCH = 50
 
@@ -50,7 +55,7 @@ export function createPoller(deps: PollerDependencies, options: PollerOptions) {
   // polls in progress (fetching or ingesting): twice the fetch slots keeps them busy
   const maxPolls = concurrency * 2
   const limiter = createFetchLimiter({ overall: concurrency, perHost })
-  const pollDeps = { ...deps, limiter, intervalMs: options.intervalMs, feedLimits: options.feedLimits }
+  const pollDeps = { ...deps, limiter, ingestSlot: pLimit(INGEST_SLOTS), documents: createByteBudget(DOCUMENT_BUDGET), intervalMs: options.intervalMs, feedLimits: options.feedLimits }
   const polls = new Set<Promise<void>>()
   const listeners = new Set<(polled: PolledSource) => void>()
   const stopping = new AbortController()
