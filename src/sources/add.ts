@@ -3,10 +3,12 @@
 // once, so a bad address is refused with its reason before anything is stored.
 import { parseHTML } from 'linkedom'
 import type { Source, SourceRepository } from '#root/db/repositories/source-repository.js'
+import { clip } from '#root/news/text.js'
 import { discoverFeeds, type FeedLink } from '#root/sources/discover.js'
 import { isFeedError, type SourceError, sourceError } from '#root/sources/errors.js'
 import { fetchFeed, readDocument } from '#root/sources/feed-fetch.js'
 import type { SafeFetch } from '#root/sources/interim-fetch.js'
+import { plainLine } from '#root/sources/html-text.js'
 import { normaliseLink } from '#root/sources/links.js'
 import { type ParsedFeed, parseFeedDocument } from '#root/sources/parse.js'
 
@@ -20,11 +22,13 @@ export interface AddDependencies {
 }
 
 const MAX_URL = 2000
+/** A source's title is shown in lists and as each article's source. */
+const MAX_TITLE = 120
 
 function pageSiteName(html: string): string | undefined {
   const { document } = parseHTML(html)
   const name = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? document.querySelector('title')?.textContent
-  return name?.replace(/\s+/g, ' ').trim() || undefined
+  return name === undefined || name === null ? undefined : plainLine(name)
 }
 
 /** The address as an absolute http(s) URL ("outlet.example/news" becomes https://outlet.example/news), or undefined. */
@@ -79,7 +83,7 @@ export async function checkSource({ sources, safeFetch }: AddDependencies, input
     }
     const feed = parseFeedDocument(document.text, response.url)
     const feedUrl = normaliseLink(response.url) ?? response.url
-    const title = feed.title ?? siteName ?? new URL(feed.siteUrl ?? feedUrl).hostname.replace(/^www\./, '')
+    const title = clip(feed.title ?? siteName ?? new URL(feed.siteUrl ?? feedUrl).hostname.replace(/^www\./, ''), MAX_TITLE)
     return { ok: true, feed: { url, feedUrl, kind: feed.kind, title, siteUrl: feed.siteUrl, items: feed.items.length, otherFeeds } }
   }
   catch (error) {

@@ -3,7 +3,7 @@
 // absolute link, a plain-text title and text, and a date.
 import { createHash } from 'node:crypto'
 import { type AnyFeed, type AtomFeed, DetectError, MalformedError, parseFeed } from 'feedsmith'
-import { htmlToText, plainTitle } from '#root/sources/html-text.js'
+import { htmlToText, plainLine, plainTitle, withoutControls } from '#root/sources/html-text.js'
 import { normaliseLink } from '#root/sources/links.js'
 
 export type FeedKind = 'rss' | 'atom' | 'rdf' | 'json'
@@ -48,13 +48,13 @@ function dateOf(...values: Array<string | undefined>): Date | undefined {
 }
 
 function guidOf(id: string | undefined, link: string | undefined, title: string | undefined, text: string): string {
-  const guid = id?.trim() || link || `sha256:${createHash('sha256').update(`${title ?? ''}\n${text}`).digest('hex')}`
+  const guid = (id && plainLine(id)) || link || `sha256:${createHash('sha256').update(`${title ?? ''}\n${text}`).digest('hex')}`
   return guid.length > MAX_GUID ? `sha256:${createHash('sha256').update(guid).digest('hex')}` : guid
 }
 
 function item(fields: { id?: string, link?: string, base: string, title?: string, html?: string, date?: Date, plain?: boolean }): FeedItem {
   const link = normaliseLink(fields.link, fields.base)
-  const text = fields.html ? (fields.plain ? fields.html.trim() : htmlToText(fields.html)) : ''
+  const text = fields.html ? (fields.plain ? withoutControls(fields.html).trim() : htmlToText(fields.html)) : ''
   return { guid: guidOf(fields.id, link, fields.title, text), link, title: fields.title, text, publishedAt: fields.date }
 }
 
@@ -62,7 +62,7 @@ function item(fields: { id?: string, link?: string, base: string, title?: string
 function atomText(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {
   if (!text?.value)
     return undefined
-  return text.type === 'html' || text.type === 'xhtml' ? plainTitle(text.value) : text.value.replace(/\s+/g, ' ').trim() || undefined
+  return text.type === 'html' || text.type === 'xhtml' ? plainTitle(text.value) : plainLine(text.value)
 }
 
 function atomLink(links: Array<{ href?: string, rel?: string }> | undefined): string | undefined {

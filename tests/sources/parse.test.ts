@@ -92,6 +92,22 @@ describe('feed formats', () => {
   })
 })
 
+describe('hostile feeds', () => {
+  it('should drop control characters (NUL above all) from guids, titles and text', () => {
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Evil\u0000 \u001B[31mFeed', items: [{ id: 'a\u0000b', title: 'Bad\u0000title\u0007', content_text: 'Line\u0000one.\nLine two.' }] })
+    const feed = parseFeedDocument(json, FEED)
+    expect(feed.title).toBe('Evil [31mFeed')
+    expect(feed.items[0]).toMatchObject({ guid: 'a b', title: 'Bad title', text: 'Line one.\nLine two.' })
+  })
+
+  it('should read at most 200,000 characters of an item\'s markup', () => {
+    const html = `<p>${'word '.repeat(100_000)}</p><p>never read</p>`
+    const [item] = parseFeedDocument(rss2({ title: 'T', link: 'https://outlet.example/' }, [{ title: 'Huge', link: '/h', html }]), FEED).items
+    expect(item!.text.length).toBeLessThanOrEqual(200_000)
+    expect(item!.text).not.toContain('never read')
+  })
+})
+
 describe('charsets', () => {
   const xml = (encoding: string) => rss2({ title: 'Новости Степи', link: 'https://ru.example/', encoding }, [itemOf(ru, 'https://ru.example/1', DATE)])
 
