@@ -11,6 +11,7 @@ import { parseConfig } from '#root/config.js'
 import { createDatabase } from '#root/db/client.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import { createLogger } from '#root/logger.js'
+import { createPageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { splitSentences } from '#root/news/text.js'
 import { startNodeProcess, stopProcess } from '../tests/helpers/deliver-process.js'
@@ -107,10 +108,12 @@ export async function benchSources(url: string, options: SourcesBenchOptions): P
   const db = createDatabase(url)
   const servers: FeedServer[] = []
   let child: ChildProcess | undefined
+  // the pipeline's figure is measured through the page workers, as npm start runs it
+  const workers = createPageWorkers()
   try {
     // the pipeline's own rate in this run (`npm run bench -- pipeline`'s "with database" figure),
     // before and after the first cycle: the machine is shared, its speed drifts
-    const ingest = await createNewsPipeline({ repos: createRepositories(db), config: parseConfig({}), logger: createLogger('warn', { pretty: false }) })
+    const ingest = await createNewsPipeline({ repos: createRepositories(db), config: parseConfig({}), logger: createLogger('warn', { pretty: false }), pages: workers })
     const pages = benchArticles(500)
     const reference = async () => {
       await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
@@ -196,6 +199,7 @@ export async function benchSources(url: string, options: SourcesBenchOptions): P
     if (child)
       await stopProcess(child)
     await Promise.all(servers.map(s => s.close()))
+    await workers.close()
     await db.$disconnect()
   }
 }

@@ -215,18 +215,6 @@ sources-removed = Source #{ $id } ({ $title }) is removed: it is no longer polle
 sources-missing = There is no source #{ $id }, or it was removed. /sources lists them.
 sources-remove-usage = Give the source's id, e.g. /removesource 3 (/sources lists them).
 source-error-invalid-url = that is not a web address (http:// or https://)
-source-error-not-allowed-scheme = only http and https addresses can be followed, not { $scheme }
-source-error-credentials = addresses with a user name or password are not fetched
-source-error-private-address = { $host } is a local or private address, and those are not fetched
-source-error-unknown-host = the host { $host } was not found
-source-error-unreachable = the server could not be reached ({ $reason })
-source-error-timeout = the server did not answer within { $seconds } s
-source-error-http-status = the server answered HTTP { $statusLine }
-source-error-redirects = more than { $max } redirects
-source-error-bad-redirect = the server redirected to an invalid address ({ $location })
-source-error-content-type = the answer is neither a feed nor a web page ({ $type })
-source-error-too-large = the answer is larger than { $megabytes } MB
-source-error-download = the download failed ({ $reason })
 source-error-malformed = the feed is not valid XML ({ $reason })
 source-error-not-a-feed = that is not an RSS, Atom or JSON feed
 source-error-no-feed-link = that page advertises no feed (no RSS, Atom or JSON Feed link in its head)
@@ -263,6 +251,27 @@ post-cancelled = Cancelled: nothing was published.
 post-use-buttons = Use the buttons under the preview, or /cancel.
 post-private-only = /post works in a private chat with me: open it there and send /post.
 post-expired = This /post has ended (it waited 30 minutes, or the bot's admins changed). Send /post to start again.
+
+## Fetching links and processing pages
+
+fetch-error-invalid-url = not a valid URL
+fetch-error-not-allowed-scheme = only http and https links can be fetched, not { $scheme }
+fetch-error-credentials = links with a user name or password are not fetched
+fetch-error-private-address = { $kind ->
+    [name] { $host } resolves to { $address }, a local or private address: such links are not fetched
+   *[ip] { $address } is a local or private address: such links are not fetched
+}
+fetch-error-unknown-host = the host { $host } was not found
+fetch-error-unreachable = could not connect ({ $reason })
+fetch-error-timeout = no answer within { $seconds } s
+fetch-error-http-status = the server answered HTTP { $statusLine }
+fetch-error-redirects = more than { $max } redirects
+fetch-error-bad-redirect = the server redirected to an invalid address ({ $location })
+fetch-error-content-type = unsupported content type ({ $type })
+fetch-error-too-large = the response is larger than { $megabytes } MB
+fetch-error-download = the download failed ({ $reason })
+post-rejected-too-complex = That page is too complex to process in time (absurdly nested or huge). Send its text instead, or /cancel.
+post-rejected-too-long = That text is too long for an article (over { $max } characters). Send a shorter one, or /cancel.
 
 ## Errors and unhandled input
 

@@ -217,18 +217,6 @@ sources-removed = Источник #{ $id } ({ $title }) удалён: он бо
 sources-missing = Источника #{ $id } нет, или он удалён. Список — /sources.
 sources-remove-usage = Укажите номер источника, например /removesource 3 (список — /sources).
 source-error-invalid-url = это не веб-адрес (http:// или https://)
-source-error-not-allowed-scheme = можно подписаться только на адреса http и https, а не { $scheme }
-source-error-credentials = адреса с именем пользователя или паролем не загружаются
-source-error-private-address = { $host } — локальный или частный адрес, такие не загружаются
-source-error-unknown-host = сервер { $host } не найден
-source-error-unreachable = сервер недоступен ({ $reason })
-source-error-timeout = сервер не ответил за { $seconds } с
-source-error-http-status = сервер ответил HTTP { $statusLine }
-source-error-redirects = больше { $max } перенаправлений
-source-error-bad-redirect = сервер перенаправил на неверный адрес ({ $location })
-source-error-content-type = ответ — не лента и не веб-страница ({ $type })
-source-error-too-large = ответ больше { $megabytes } МБ
-source-error-download = загрузка прервалась ({ $reason })
 source-error-malformed = лента — не корректный XML ({ $reason })
 source-error-not-a-feed = это не лента RSS, Atom или JSON Feed
 source-error-no-feed-link = эта страница не ссылается ни на одну ленту (в её заголовке нет ссылок на RSS, Atom или JSON Feed)
@@ -265,6 +253,27 @@ post-cancelled = Отменено: ничего не опубликовано.
 post-use-buttons = Воспользуйтесь кнопками под предпросмотром или /cancel.
 post-private-only = /post работает только в личном чате со мной: откройте его и отправьте /post там.
 post-expired = Эта публикация уже закрыта (она ждала 30 минут или сменились администраторы бота). Отправьте /post, чтобы начать заново.
+
+## Fetching links and processing pages
+
+fetch-error-invalid-url = это не ссылка
+fetch-error-not-allowed-scheme = загружаются только ссылки http и https, а не { $scheme }
+fetch-error-credentials = ссылки с именем пользователя или паролем не загружаются
+fetch-error-private-address = { $kind ->
+    [name] { $host } указывает на { $address } — локальный или частный адрес: такие ссылки не загружаются
+   *[ip] { $address } — локальный или частный адрес: такие ссылки не загружаются
+}
+fetch-error-unknown-host = сервер { $host } не найден
+fetch-error-unreachable = не удалось подключиться ({ $reason })
+fetch-error-timeout = нет ответа за { $seconds } с
+fetch-error-http-status = сервер ответил HTTP { $statusLine }
+fetch-error-redirects = больше { $max } перенаправлений
+fetch-error-bad-redirect = сервер перенаправил на неверный адрес ({ $location })
+fetch-error-content-type = неподдерживаемый тип содержимого ({ $type })
+fetch-error-too-large = ответ больше { $megabytes } МБ
+fetch-error-download = загрузка прервалась ({ $reason })
+post-rejected-too-complex = Эта страница слишком сложна, чтобы обработать её вовремя (чрезмерно вложенная или огромная). Пришлите её текст или /cancel.
+post-rejected-too-long = Этот текст слишком длинный для статьи (больше { $max } символов). Пришлите покороче или /cancel.
 
 ## Errors and unhandled input
 

@@ -17,6 +17,7 @@ describe('parseConfig', () => {
       llm: undefined,
       logLevel: 'info',
       port: 8080,
+      metricsPort: undefined,
       digestCatchUpHours: 6,
       broadcastRate: 30,
       delivery: true,
@@ -35,6 +36,11 @@ describe('parseConfig', () => {
   it('should take DELIVERY=off for update-only instances and BROADCAST_RATE=unlimited for capacity tests', () => {
     expect(parseConfig({ DELIVERY: 'off', BROADCAST_RATE: '1000' })).toMatchObject({ delivery: false, broadcastRate: 1000 })
     expect(parseConfig({ BROADCAST_RATE: 'unlimited' }).broadcastRate).toBe(Number.POSITIVE_INFINITY)
+  })
+
+  it('should let FETCH_ALLOW_PRIVATE=true open local and private addresses to fetches', () => {
+    expect(parseConfig({ FETCH_ALLOW_PRIVATE: 'true' }).fetchAllowPrivate).toBe(true)
+    expect(parseConfig({ FETCH_ALLOW_PRIVATE: 'false' }).fetchAllowPrivate).toBe(false)
   })
 
   it('should choose long polling with BOT_TOKEN and webhook mode with WEBHOOK_URL too', () => {
@@ -71,6 +77,7 @@ describe('parseConfig', () => {
     [{ SOURCE_POLL_INTERVAL: '10m' }, /^Invalid SOURCE_POLL_INTERVAL \("10m"\): must be whole seconds from 5 to 86400$/],
     [{ DELIVERY: 'maybe' }, /^Invalid DELIVERY \("maybe"\): must be on \(this process sends digests and pushes\) or off \(it only answers updates\)$/],
     [{ ALLOW_PAID_BROADCAST: 'yes' }, /^Invalid ALLOW_PAID_BROADCAST \("yes"\): must be true or false$/],
+    [{ FETCH_ALLOW_PRIVATE: 'yes' }, /^Invalid FETCH_ALLOW_PRIVATE \("yes"\): must be true \(links may point to local and private addresses\) or false$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL \("loud"\): must be one of fatal, error/],
     [{ TELEGRAM_API_ROOT: 'ftp://x' }, /^Invalid TELEGRAM_API_ROOT \("ftp:\/\/x"\): must be an http\(s\) URL/],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/' }, /^Invalid WEBHOOK_SECRET: must be set/],

@@ -7,14 +7,20 @@ import type { Database } from '#root/db/client.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import { createSessionStorage } from '#root/db/repositories/session-storage.js'
 import type { Logger } from '#root/logger.js'
+import { createSafeFetch } from '#root/net/safe-fetch.js'
 import { bootstrapNews } from '#root/news/bootstrap.js'
+import { createPageFetcher } from '#root/news/inputs/fetch-page.js'
+import type { PageWorkers } from '#root/news/page-workers.js'
 import { createTopicDirectory } from '#root/news/topic-directory.js'
 import { createSources } from '#root/sources/index.js'
 
-export async function createDependencies(db: Database, config: Config, logger: Logger): Promise<Dependencies> {
+/** `pages` belongs to the caller, who closes it on shutdown. */
+export async function createDependencies(db: Database, config: Config, logger: Logger, pages: PageWorkers): Promise<Dependencies> {
   const repos = createRepositories(db)
-  const ingest = await bootstrapNews({ repos, config, logger })
+  const ingest = await bootstrapNews({ repos, config, logger, pages })
   const topics = createTopicDirectory(await repos.topics.list())
-  const sources = createSources({ repos, ingest, config, logger })
-  return { config, logger, i18n: createI18n(), repos, topics, ingest, sources, conversationStorage: createSessionStorage(db) }
+  const safeFetch = createSafeFetch({ allowPrivate: config.fetchAllowPrivate })
+  const fetchPage = createPageFetcher(safeFetch)
+  const sources = createSources({ repos, ingest, config, logger, safeFetch, fetchPage })
+  return { config, logger, i18n: createI18n(), repos, topics, ingest, fetchPage, sources, conversationStorage: createSessionStorage(db) }
 }

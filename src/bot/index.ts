@@ -26,7 +26,7 @@ export type { Context, Dependencies }
 export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 3000 }
 
 export function createBot(token: string, deps: Dependencies, botConfig?: BotConfig<Context>) {
-  const { config, logger, i18n, repos, topics, ingest, sources, conversationStorage } = deps
+  const { config, logger, i18n, repos, topics, ingest, fetchPage, sources, conversationStorage } = deps
   const now = deps.now ?? (() => new Date())
   const bot = new Bot<Context>(token, botConfig)
   const warned = new Map<string, number>()
@@ -60,6 +60,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
     ctx.repos = repos
     ctx.topics = topics
     ctx.ingest = ingest
+    ctx.fetchPage = fetchPage
     ctx.sources = sources
     ctx.now = now
     ctx.chatSettings = undefined

@@ -13,12 +13,14 @@ import { createDatabase } from '#root/db/client.js'
 import { migrate } from '#root/db/migrate.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import type { Source } from '#root/db/repositories/source-repository.js'
+import { createPageFetcher } from '#root/news/inputs/fetch-page.js'
+import { createPageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { addSource, type AddResult, checkSource, storeSource } from '#root/sources/add.js'
-import { readStoredError, type SourceError } from '#root/sources/errors.js'
+import { readStoredError, type SourceError, sourceErrorKey } from '#root/sources/errors.js'
 import { createSources } from '#root/sources/index.js'
-import { createSafeFetch } from '#root/sources/interim-fetch.js'
+import { createSafeFetch } from '#root/net/safe-fetch.js'
 import { OpmlError, opmlFeeds, sourcesToOpml } from '#root/sources/opml.js'
 
 const USAGE = 'Usage: npm run sources -- list | add <url>... | remove <id> | import <file.opml> | export | poll'
@@ -35,7 +37,7 @@ if (!usable) {
 }
 
 const i18n = createI18n()
-const explain = (error: SourceError) => i18n.t('en', `source-error-${error.code}`, error.args)
+const explain = (error: SourceError) => i18n.t('en', sourceErrorKey(error), error.args)
 const out = (line: string) => process.stdout.write(`${line}\n`)
 
 function describe(source: Source): string {
@@ -60,8 +62,11 @@ async function poll(): Promise<void> {
   await runService(async ({ config, logger, db, onShutdown }) => {
     const repos = createRepositories(db)
     await seedTopics(repos)
-    const ingest = await createNewsPipeline({ repos, config, logger })
-    const { poller } = createSources({ repos, ingest, config, logger })
+    const pages = createPageWorkers()
+    onShutdown(() => pages.close())
+    const ingest = await createNewsPipeline({ repos, config, logger, pages })
+    const safeFetch = createSafeFetch({ allowPrivate: config.fetchAllowPrivate })
+    const { poller } = createSources({ repos, ingest, config, logger, safeFetch, fetchPage: createPageFetcher(safeFetch) })
     poller.start()
     onShutdown(() => poller.stop())
     logger.info({ msg: 'Polling sources', interval_s: config.sourcePollInterval })

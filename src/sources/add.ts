@@ -7,7 +7,7 @@ import { clip } from '#root/news/text.js'
 import { discoverFeeds, type FeedLink } from '#root/sources/discover.js'
 import { isFeedError, type SourceError, sourceError } from '#root/sources/errors.js'
 import { fetchFeed, readDocument } from '#root/sources/feed-fetch.js'
-import type { SafeFetch } from '#root/sources/interim-fetch.js'
+import type { SafeFetch } from '#root/net/safe-fetch.js'
 import { plainLine } from '#root/sources/html-text.js'
 import { normaliseLink } from '#root/sources/links.js'
 import { type ParsedFeed, parseFeedDocument } from '#root/sources/parse.js'
@@ -68,7 +68,7 @@ export async function checkSource({ sources, safeFetch }: AddDependencies, input
     let siteName: string | undefined
     // without validators the answer is never 304
     if (response.status !== 200)
-      return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) } } }
+      return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) }, fetch: true } }
     let document = readDocument(response)
     if (document.html) {
       const [first, ...rest] = discoverFeeds(document.text, response.url)
@@ -78,7 +78,7 @@ export async function checkSource({ sources, safeFetch }: AddDependencies, input
       otherFeeds = rest
       response = await fetchFeed(safeFetch, first.url)
       if (response.status !== 200)
-        return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) } } }
+        return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) }, fetch: true } }
       document = readDocument(response)
     }
     const feed = parseFeedDocument(document.text, response.url)

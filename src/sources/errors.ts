@@ -1,12 +1,20 @@
 // Why a feed could not be added or polled, as a code and arguments: the bot
-// localises it (source-error-<code> in locales/*.ftl), the CLI prints it in
-// English, /sources shows a source's last one.
-import { SafeFetchError } from '#root/sources/interim-fetch.js'
+// localises it (fetch-error-<code> for the safe fetch's, source-error-<code> for
+// ours, in locales/*.ftl), the CLI prints it in English, /sources shows a
+// source's last one.
+import { SafeFetchError } from '#root/net/safe-fetch.js'
 import { FeedParseError } from '#root/sources/parse.js'
 
 export interface SourceError {
   code: string
   args: Record<string, string | number>
+  /** the safe fetch's own code (its messages are fetch-error-<code>) */
+  fetch?: boolean
+}
+
+/** The Fluent key of its message. */
+export function sourceErrorKey(error: SourceError): string {
+  return `${error.fetch ? 'fetch-error' : 'source-error'}-${error.code}`
 }
 
 /** A failure of the feed itself (fetching or reading it), as opposed to one of ours. */
@@ -17,7 +25,7 @@ export function isFeedError(error: unknown): boolean {
 /** Any failure of fetching or reading a feed as a SourceError (an unexpected one as `internal`). */
 export function sourceError(error: unknown): SourceError {
   if (error instanceof SafeFetchError)
-    return { code: error.code, args: error.args }
+    return { code: error.code, args: error.args, fetch: true }
   if (error instanceof FeedParseError)
     return { code: error.code, args: { reason: error.message } }
   return { code: 'internal', args: { reason: error instanceof Error ? error.message : String(error) } }

@@ -1,6 +1,6 @@
 // Fetching a feed (or a page advertising one) through the safe fetch, with the
 // validators of the previous answer: a 304 costs nothing more.
-import type { SafeFetch } from '#root/sources/interim-fetch.js'
+import type { SafeFetch } from '#root/net/safe-fetch.js'
 import { decodeFeed } from '#root/sources/decode.js'
 
 export interface FeedLimits {

@@ -5,10 +5,12 @@
 import type { ClaimedSource, SettledItem, SourceRepository } from '#root/db/repositories/source-repository.js'
 import type { Logger } from '#root/logger.js'
 import type { Ingest } from '#root/news/ingest.js'
+import type { FetchPage } from '#root/news/inputs/fetch-page.js'
+import type { ProcessResult } from '#root/news/process.js'
 import type { ArticleInput } from '#root/news/types.js'
 import { isFeedError, type SourceError, sourceError, storeError } from '#root/sources/errors.js'
 import { FEED_LIMITS, fetchFeed, type FeedLimits, readDocument } from '#root/sources/feed-fetch.js'
-import { type SafeFetch, SafeFetchError } from '#root/sources/interim-fetch.js'
+import { type SafeFetch, SafeFetchError } from '#root/net/safe-fetch.js'
 import { type ByteBudget, type FetchLimiter, hostOf } from '#root/sources/limiter.js'
 import { FeedParseError, type FeedItem, parseFeedDocument, type ParsedFeed } from '#root/sources/parse.js'
 import { backoffMs, FAILING_AFTER_MS, isTeaser, publishedAt, retryAfterMs, selectItems } from '#root/sources/policy.js'
@@ -18,7 +20,7 @@ export interface PollDependencies {
   ingest: Ingest
   safeFetch: SafeFetch
   /** an item's page as pipeline input (the /post link fetcher); throws when it cannot */
-  fetchPage: (url: string) => Promise<ArticleInput>
+  fetchPage: FetchPage
   limiter: FetchLimiter
   /** articles processed at once across polls: the pipeline is CPU-bound, more would only hold memory */
   ingestSlot: <T>(task: () => Promise<T>) => Promise<T>
@@ -46,7 +48,7 @@ export const TEASER_BUDGET_MS = 2 * 60_000
 function failureDelay(error: unknown, failures: number, intervalMs: number, now: Date): number {
   const backoff = backoffMs(failures, intervalMs)
   if (error instanceof SafeFetchError && error.code === 'http-status' && (error.args.status === 429 || error.args.status === 503))
-    return Math.max(backoff, retryAfterMs(error.retryAfter, now) ?? 0)
+    return Math.max(backoff, retryAfterMs(error.args.retryAfter === undefined ? undefined : String(error.args.retryAfter), now) ?? 0)
   return backoff
 }
 
@@ -70,20 +72,32 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
     return result
   }
 
-  /** The item as pipeline input: the feed's text, or its page when the feed gives only a teaser. */
-  async function inputFor(item: FeedItem): Promise<ArticleInput> {
-    const input: ArticleInput = { text: [item.title, item.text].filter(Boolean).join('\n\n'), url: item.link, sourceName: source.title, title: item.title, publishedAt: publishedAt(item.publishedAt, now()) }
-    if (!item.link || !isTeaser(item.text) || now().getTime() - started > TEASER_BUDGET_MS || signal?.aborted)
-      return input
-    try {
-      const page = await limiter.run(hostOf(item.link), () => deps.fetchPage(item.link!))
-      // the feed's own facts win over the page's: its title, the outlet, its link and date
-      return { text: page.text, url: item.link, sourceName: source.title, title: item.title ?? page.title, publishedAt: input.publishedAt ?? page.publishedAt }
+  /**
+   * The item processed: its page (extracted in a page worker) when the feed
+   * gives only a teaser, with the feed's own facts over the page's (its title,
+   * the outlet, its link and date); the teaser when the page cannot be fetched
+   * or read.
+   */
+  async function processed(item: FeedItem): Promise<ProcessResult> {
+    const date = publishedAt(item.publishedAt, now())
+    // what the item does not say, the page may
+    const stated = { url: item.link, sourceName: source.title, ...(item.title ? { title: item.title } : {}), ...(date ? { publishedAt: date } : {}) }
+    const teaser: ArticleInput = { text: item.text, ...stated }
+    if (item.link && isTeaser(item.text) && now().getTime() - started <= TEASER_BUDGET_MS && !signal?.aborted) {
+      try {
+        const page = await limiter.run(hostOf(item.link), () => deps.fetchPage(item.link!))
+        const fromPage = await deps.ingestSlot(() => ingest.prepare({ ...page, ...stated }))
+        if (fromPage.ok || fromPage.rejection.code === 'language')
+          return fromPage
+        log.info({ msg: 'Teaser page unreadable; the teaser stands', url: item.link, reason: fromPage.rejection.code })
+      }
+      catch (error) {
+        if (!(error instanceof SafeFetchError))
+          throw error
+        log.info({ msg: 'Teaser page not fetched; the teaser stands', url: item.link, reason: error.code })
+      }
     }
-    catch (error) {
-      log.info({ msg: 'Teaser page not fetched; the teaser stands', url: item.link, reason: (error as Error).message })
-      return input
-    }
+    return deps.ingestSlot(() => ingest.prepare(teaser))
   }
 
   let release = () => {}
@@ -133,8 +147,8 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
         result.duplicates++
         continue
       }
-      const input = await inputFor(item)
-      const ingested = await deps.ingestSlot(() => ingest.commit(ingest.prepare(input), { origin: { sourceId: source.id, guid: item.guid } }))
+      const prepared = await processed(item)
+      const ingested = await deps.ingestSlot(() => ingest.commit(prepared, { origin: { sourceId: source.id, guid: item.guid } }))
       if (ingested.status === 'stored') {
         settled.push({ guid: item.guid, outcome: 'stored', articleId: ingested.id ?? undefined })
         result.stored++

@@ -6,8 +6,8 @@ import pLimit from 'p-limit'
 import type { ClaimedSource, SourceRepository } from '#root/db/repositories/source-repository.js'
 import type { Logger } from '#root/logger.js'
 import type { Ingest } from '#root/news/ingest.js'
-import type { ArticleInput } from '#root/news/types.js'
-import type { SafeFetch } from '#root/sources/interim-fetch.js'
+import type { FetchPage } from '#root/news/inputs/fetch-page.js'
+import type { SafeFetch } from '#root/net/safe-fetch.js'
 import type { FeedLimits } from '#root/sources/feed-fetch.js'
 import { createByteBudget, createFetchLimiter } from '#root/sources/limiter.js'
 import { pollSource, type PollResult } from '#root/sources/poll.js'
@@ -16,7 +16,7 @@ export interface PollerDependencies {
   sources: SourceRepository
   ingest: Ingest
   safeFetch: SafeFetch
-  fetchPage: (url: string) => Promise<ArticleInput>
+  fetchPage: FetchPage
   logger: Logger
   now?: () => Date
 }

@@ -79,7 +79,7 @@ describe('/addsource, /sources, /removesource', () => {
     try {
       const before = server.requests.length
       const [, refused] = await new TestChat(strictApi, ADMIN_ID).send(`/addsource ${server.url('/private.xml')}`, 2)
-      expect(refused!.text).toBe(`Could not add ${server.url('/private.xml')}: 127.0.0.1 is a local or private address, and those are not fetched.`)
+      expect(refused!.text).toBe(`Could not add ${server.url('/private.xml')}: 127.0.0.1 is a local or private address: such links are not fetched.`)
       expect(server.requests).toHaveLength(before)
     }
     finally {

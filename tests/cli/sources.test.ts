@@ -62,7 +62,7 @@ describe('npm run sources', () => {
     const missing = await sources(['remove', '99'], first.url)
     expect([missing.code, missing.stdout.trim()]).toEqual([1, 'There is no source 99.'])
     expect((await sources(['remove'], first.url)).code).toBe(2)
-  })
+  }, 120_000)
 
   it('should export valid OPML 2.0 with titles and import it elsewhere, skipping what is there and saying why', async () => {
     await sources(['add', server.url('/c.json')], first.url)
@@ -101,5 +101,5 @@ describe('npm run sources', () => {
     const bad = await sources(['import', file], second.url)
     expect(bad.code).toBe(1)
     expect(bad.stdout).toMatch(/not an OPML document/)
-  })
+  }, 120_000)
 })

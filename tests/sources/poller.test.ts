@@ -5,6 +5,9 @@ import { createDatabase } from '#root/db/client.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import { createLogger } from '#root/logger.js'
 import type { Ingest } from '#root/news/ingest.js'
+import { createSafeFetch } from '#root/net/safe-fetch.js'
+import { createPageFetcher } from '#root/news/inputs/fetch-page.js'
+import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { readStoredError } from '#root/sources/errors.js'
@@ -23,9 +26,11 @@ describe('polling sources', () => {
   let server: FeedServer
   let ingest: Ingest
   let sources: Sources
+  let pages: PageWorkers
 
+  const safeFetch = createSafeFetch({ allowPrivate: true })
   const make = (options: Parameters<typeof createSources>[0]['poller'] = {}, repos = database.repos) =>
-    createSources({ repos, ingest, config, logger, poller: { feedLimits: { timeoutMs: 2000, maxBytes: 4_000_000, maxRedirects: 5 }, ...options } })
+    createSources({ repos, ingest, config, logger, safeFetch, fetchPage: createPageFetcher(safeFetch), poller: { feedLimits: { timeoutMs: 2000, maxBytes: 4_000_000, maxRedirects: 5 }, ...options } })
 
   async function add(url: string) {
     const result = await sources.add(url)
@@ -51,7 +56,8 @@ describe('polling sources', () => {
   beforeAll(async () => {
     database = await createTestDatabase()
     await seedTopics(database.repos)
-    ingest = await createNewsPipeline({ repos: database.repos, config, logger })
+    pages = createPageWorkers()
+    ingest = await createNewsPipeline({ repos: database.repos, config, logger, pages })
     server = await new FeedServer().start()
   })
   beforeEach(() => {
@@ -60,6 +66,7 @@ describe('polling sources', () => {
   afterEach(() => sources.poller.stop())
   afterAll(async () => {
     await server.close()
+    await pages.close()
     await database.drop()
   })
 

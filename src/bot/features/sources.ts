@@ -10,7 +10,7 @@ import { isBotAdmin } from '#root/bot/helpers/permissions.js'
 import type { Source } from '#root/db/repositories/source-repository.js'
 import { escapeHtml } from '#root/digest/html.js'
 import { clip } from '#root/news/text.js'
-import { readStoredError, type SourceError } from '#root/sources/errors.js'
+import { readStoredError, type SourceError, sourceErrorKey } from '#root/sources/errors.js'
 
 const composer = new Composer<Context>()
 
@@ -23,7 +23,7 @@ composer.command(SOURCE_COMMANDS, async (ctx, next) => isBotAdmin(ctx) ? next() 
 composer.callbackQuery(/^src:/, async (ctx, next) => isBotAdmin(ctx) ? next() : ctx.answerCallbackQuery({ text: ctx.t('admin-only'), show_alert: true }))
 
 export function sourceErrorText(ctx: Context, error: SourceError): string {
-  return ctx.t(`source-error-${error.code}`, error.args)
+  return ctx.t(sourceErrorKey(error), error.args)
 }
 
 composer.command('addsource', async (ctx) => {
