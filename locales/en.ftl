@@ -217,6 +217,7 @@ sources-remove-usage = Give the source's id, e.g. /removesource 3 (/sources list
 source-error-invalid-url = that is not a web address (http:// or https://)
 source-error-malformed = the feed is not valid XML ({ $reason })
 source-error-not-a-feed = that is not an RSS, Atom or JSON feed
+source-error-too-complex = the feed is too complex to read in time (absurdly nested or huge)
 source-error-no-feed-link = that page advertises no feed (no RSS, Atom or JSON Feed link in its head)
 source-error-duplicate = this feed is already followed as source #{ $id } ({ $title })
 source-error-internal = an error on my side ({ $reason })

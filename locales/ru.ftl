@@ -219,6 +219,7 @@ sources-remove-usage = Укажите номер источника, напри�
 source-error-invalid-url = это не веб-адрес (http:// или https://)
 source-error-malformed = лента — не корректный XML ({ $reason })
 source-error-not-a-feed = это не лента RSS, Atom или JSON Feed
+source-error-too-complex = ленту не удалось прочитать за отведённое время (абсурдная вложенность или размер)
 source-error-no-feed-link = эта страница не ссылается ни на одну ленту (в её заголовке нет ссылок на RSS, Atom или JSON Feed)
 source-error-duplicate = на эту ленту бот уже подписан: источник #{ $id } ({ $title })
 source-error-internal = ошибка на моей стороне ({ $reason })

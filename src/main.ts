@@ -30,7 +30,7 @@ await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
 
   // Feeds: every npm start process polls; each source is claimed by one poller at a time
   deps.sources.poller.start()
-  onShutdown(() => deps.sources.poller.stop())
+  onShutdown(() => deps.sources.close())
 
   // Daily digests and pushes, unless DELIVERY=off leaves them to other processes
   const deliver = (api: Api) => {

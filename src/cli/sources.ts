@@ -19,6 +19,7 @@ import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { addSource, type AddResult, checkSource, storeSource } from '#root/sources/add.js'
 import { readStoredError, type SourceError, sourceErrorKey } from '#root/sources/errors.js'
+import { createFeedWorkers } from '#root/sources/feed-workers.js'
 import { createSources } from '#root/sources/index.js'
 import { createSafeFetch } from '#root/net/safe-fetch.js'
 import { OpmlError, opmlFeeds, sourcesToOpml } from '#root/sources/opml.js'
@@ -66,9 +67,9 @@ async function poll(): Promise<void> {
     onShutdown(() => pages.close())
     const ingest = await createNewsPipeline({ repos, config, logger, pages })
     const safeFetch = createSafeFetch({ allowPrivate: config.fetchAllowPrivate })
-    const { poller } = createSources({ repos, ingest, config, logger, safeFetch, fetchPage: createPageFetcher(safeFetch) })
-    poller.start()
-    onShutdown(() => poller.stop())
+    const sources = createSources({ repos, ingest, config, logger, safeFetch, fetchPage: createPageFetcher(safeFetch) })
+    sources.poller.start()
+    onShutdown(() => sources.close())
     logger.info({ msg: 'Polling sources', interval_s: config.sourcePollInterval })
   })
 }
@@ -77,9 +78,10 @@ async function manage(): Promise<boolean> {
   return withDatabase(async (server, config) => {
     await migrate(server.url)
     const db = createDatabase(server.url)
+    const feeds = createFeedWorkers()
     try {
       const { sources } = createRepositories(db, { cacheMs: 0 })
-      const deps = { sources, safeFetch: createSafeFetch({ allowPrivate: config.fetchAllowPrivate }) }
+      const deps = { sources, safeFetch: createSafeFetch({ allowPrivate: config.fetchAllowPrivate }), feeds }
       switch (command) {
         case 'list': {
           const all = await sources.list()
@@ -127,6 +129,7 @@ async function manage(): Promise<boolean> {
       }
     }
     finally {
+      await feeds.close()
       await db.$disconnect()
     }
   })

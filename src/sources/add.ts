@@ -1,16 +1,15 @@
 // Adding a source: the admin's URL is a feed, or a page that advertises one
 // (then its first advertised feed is taken). The feed is fetched and read at
 // once, so a bad address is refused with its reason before anything is stored.
-import { parseHTML } from 'linkedom'
 import type { Source, SourceRepository } from '#root/db/repositories/source-repository.js'
 import { clip } from '#root/news/text.js'
-import { discoverFeeds, type FeedLink } from '#root/sources/discover.js'
+import type { FeedLink } from '#root/sources/discover.js'
 import { isFeedError, type SourceError, sourceError } from '#root/sources/errors.js'
-import { fetchFeed, readDocument } from '#root/sources/feed-fetch.js'
-import type { SafeFetch } from '#root/net/safe-fetch.js'
-import { plainLine } from '#root/sources/html-text.js'
+import { fetchFeed } from '#root/sources/feed-fetch.js'
+import type { FeedWorkers } from '#root/sources/feed-workers.js'
+import { type SafeFetch, SafeFetchError } from '#root/net/safe-fetch.js'
 import { normaliseLink } from '#root/sources/links.js'
-import { type ParsedFeed, parseFeedDocument } from '#root/sources/parse.js'
+import { FeedParseError, type ParsedFeed } from '#root/sources/parse.js'
 
 export type AddResult =
   | { ok: true, source: Source, items: number, otherFeeds: FeedLink[] }
@@ -19,17 +18,12 @@ export type AddResult =
 export interface AddDependencies {
   sources: SourceRepository
   safeFetch: SafeFetch
+  feeds: FeedWorkers
 }
 
 const MAX_URL = 2000
 /** A source's title is shown in lists and as each article's source. */
 const MAX_TITLE = 120
-
-function pageSiteName(html: string): string | undefined {
-  const { document } = parseHTML(html)
-  const name = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? document.querySelector('title')?.textContent
-  return name === undefined || name === null ? undefined : plainLine(name)
-}
 
 /** The address as an absolute http(s) URL ("outlet.example/news" becomes https://outlet.example/news), or undefined. */
 export function sourceAddress(input: string): string | undefined {
@@ -55,7 +49,7 @@ export interface CheckedFeed {
 }
 
 /** Fetches and reads what `input` points to; nothing is stored. */
-export async function checkSource({ sources, safeFetch }: AddDependencies, input: string): Promise<{ ok: true, feed: CheckedFeed } | { ok: false, error: SourceError }> {
+export async function checkSource({ sources, safeFetch, feeds }: AddDependencies, input: string): Promise<{ ok: true, feed: CheckedFeed } | { ok: false, error: SourceError }> {
   const url = sourceAddress(input)
   if (!url)
     return { ok: false, error: { code: 'invalid-url', args: {} } }
@@ -63,25 +57,27 @@ export async function checkSource({ sources, safeFetch }: AddDependencies, input
   if (known)
     return duplicate(known)
   try {
-    let response = await fetchFeed(safeFetch, url)
+    const fetch = async (address: string) => {
+      const response = await fetchFeed(safeFetch, address)
+      // without validators the answer is never 304
+      if (response.status !== 200)
+        throw new SafeFetchError('http-status', { status: response.status, statusLine: String(response.status) })
+      return { response, document: await feeds.read(response) }
+    }
+    let { response, document } = await fetch(url)
     let otherFeeds: FeedLink[] = []
     let siteName: string | undefined
-    // without validators the answer is never 304
-    if (response.status !== 200)
-      return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) }, fetch: true } }
-    let document = readDocument(response)
-    if (document.html) {
-      const [first, ...rest] = discoverFeeds(document.text, response.url)
+    if (document.kind === 'page') {
+      const [first, ...rest] = document.feeds
       if (!first)
         return { ok: false, error: { code: 'no-feed-link', args: {} } }
-      siteName = pageSiteName(document.text)
+      siteName = document.siteName
       otherFeeds = rest
-      response = await fetchFeed(safeFetch, first.url)
-      if (response.status !== 200)
-        return { ok: false, error: { code: 'http-status', args: { status: response.status, statusLine: String(response.status) }, fetch: true } }
-      document = readDocument(response)
+      ;({ response, document } = await fetch(first.url))
     }
-    const feed = parseFeedDocument(document.text, response.url)
+    if (document.kind !== 'feed')
+      throw new FeedParseError('not-a-feed', 'the advertised feed is a web page')
+    const { feed } = document
     const feedUrl = normaliseLink(response.url) ?? response.url
     const title = clip(feed.title ?? siteName ?? new URL(feed.siteUrl ?? feedUrl).hostname.replace(/^www\./, ''), MAX_TITLE)
     return { ok: true, feed: { url, feedUrl, kind: feed.kind, title, siteUrl: feed.siteUrl, items: feed.items.length, otherFeeds } }

@@ -1,7 +1,7 @@
 // Fetching a feed (or a page advertising one) through the safe fetch, with the
 // validators of the previous answer: a 304 costs nothing more.
 import type { SafeFetch } from '#root/net/safe-fetch.js'
-import { decodeFeed } from '#root/sources/decode.js'
+import type { FetchedDocument } from '#root/sources/read.js'
 
 export interface FeedLimits {
   timeoutMs: number
@@ -11,11 +11,10 @@ export interface FeedLimits {
 
 export const FEED_LIMITS: FeedLimits = { timeoutMs: 15_000, maxBytes: 4_000_000, maxRedirects: 5 }
 
-const HTML_TYPES = ['text/html', 'application/xhtml+xml']
 /** What feeds are served as in the wild (XML as text/plain or octet-stream included); pages for discovery. */
 const ACCEPTED = [
   'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json', 'application/json',
-  'application/xml', 'text/xml', 'text/plain', 'application/octet-stream', 'application/x-rss+xml', ...HTML_TYPES,
+  'application/xml', 'text/xml', 'text/plain', 'application/octet-stream', 'application/x-rss+xml', 'text/html', 'application/xhtml+xml',
 ]
 const ACCEPT_HEADER = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1'
 
@@ -24,10 +23,10 @@ export interface Validators {
   lastModified?: string | null
 }
 
-/** A 200 keeps its bytes: they are decoded (and take V8 heap) only when the document's turn comes. */
+/** A 200 keeps its bytes: they are decoded and read in a feed worker when the document's turn comes. */
 export type FeedResponse =
   | { status: 304 }
-  | { status: 200, url: string, body: Uint8Array, charset: string | undefined, mediaType: string, etag: string | null, lastModified: string | null }
+  | ({ status: 200, etag: string | null, lastModified: string | null } & FetchedDocument)
 
 /** Fetches `url`, conditionally when validators are given. Failures are SafeFetchErrors. */
 export async function fetchFeed(safeFetch: SafeFetch, url: string, validators: Validators = {}, limits: FeedLimits = FEED_LIMITS): Promise<FeedResponse> {
@@ -49,14 +48,4 @@ export async function fetchFeed(safeFetch: SafeFetch, url: string, validators: V
     etag: response.headers.get('etag'),
     lastModified: response.headers.get('last-modified'),
   }
-}
-
-/** The answer's text, and whether it is a web page (HTML that is not a feed served as HTML). */
-export function readDocument(response: Extract<FeedResponse, { status: 200 }>): { text: string, html: boolean } {
-  const text = decodeFeed(response.body, response.charset)
-  return { text, html: HTML_TYPES.includes(response.mediaType) && !looksLikeFeed(text) }
-}
-
-export function looksLikeFeed(text: string): boolean {
-  return /^\s*(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])/i.test(text.replace(/^\uFEFF/, ''))
 }

@@ -25,10 +25,10 @@ export interface ParsedFeed {
   items: FeedItem[]
 }
 
-/** Not a feed we can read: `malformed` XML, or `not-a-feed` (no feed format recognised). */
+/** Not a feed we can read: `malformed` XML, `not-a-feed` (no feed format recognised), `too-complex` to read in time. */
 export class FeedParseError extends Error {
   override name = 'FeedParseError'
-  constructor(readonly code: 'malformed' | 'not-a-feed', message: string) {
+  constructor(readonly code: 'malformed' | 'not-a-feed' | 'too-complex', message: string) {
     super(message)
   }
 }

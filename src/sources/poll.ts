@@ -9,10 +9,11 @@ import type { FetchPage } from '#root/news/inputs/fetch-page.js'
 import type { ProcessResult } from '#root/news/process.js'
 import type { ArticleInput } from '#root/news/types.js'
 import { isFeedError, type SourceError, sourceError, storeError } from '#root/sources/errors.js'
-import { FEED_LIMITS, fetchFeed, type FeedLimits, readDocument } from '#root/sources/feed-fetch.js'
+import { FEED_LIMITS, fetchFeed, type FeedLimits } from '#root/sources/feed-fetch.js'
+import type { FeedWorkers } from '#root/sources/feed-workers.js'
 import { type SafeFetch, SafeFetchError } from '#root/net/safe-fetch.js'
 import { type ByteBudget, type FetchLimiter, hostOf } from '#root/sources/limiter.js'
-import { FeedParseError, type FeedItem, parseFeedDocument, type ParsedFeed } from '#root/sources/parse.js'
+import { FeedParseError, type FeedItem, type ParsedFeed } from '#root/sources/parse.js'
 import { backoffMs, FAILING_AFTER_MS, isTeaser, publishedAt, retryAfterMs, selectItems } from '#root/sources/policy.js'
 
 export interface PollDependencies {
@@ -26,6 +27,8 @@ export interface PollDependencies {
   ingestSlot: <T>(task: () => Promise<T>) => Promise<T>
   /** bytes of feed documents being read at once, across polls */
   documents: ByteBudget
+  /** reads feeds off the event loop */
+  feeds: FeedWorkers
   intervalMs: number
   /** limits of the feed's fetch (FEED_LIMITS) */
   feedLimits?: FeedLimits
@@ -111,10 +114,10 @@ export async function pollSource(deps: PollDependencies, source: ClaimedSource, 
     if (response.status === 304)
       return undefined
     release = await deps.documents.acquire(response.body.byteLength)
-    const { text, html } = readDocument(response)
-    if (html)
+    const document = await deps.feeds.read(response)
+    if (document.kind !== 'feed')
       throw new FeedParseError('not-a-feed', 'the feed address now answers with a web page')
-    return { feed: parseFeedDocument(text, response.url), etag: response.etag, lastModified: response.lastModified }
+    return { feed: document.feed, etag: response.etag, lastModified: response.lastModified }
   }
 
   try {

@@ -9,6 +9,7 @@ import type { Ingest } from '#root/news/ingest.js'
 import type { FetchPage } from '#root/news/inputs/fetch-page.js'
 import type { SafeFetch } from '#root/net/safe-fetch.js'
 import type { FeedLimits } from '#root/sources/feed-fetch.js'
+import type { FeedWorkers } from '#root/sources/feed-workers.js'
 import { createByteBudget, createFetchLimiter } from '#root/sources/limiter.js'
 import { pollSource, type PollResult } from '#root/sources/poll.js'
 
@@ -17,6 +18,7 @@ export interface PollerDependencies {
   ingest: Ingest
   safeFetch: SafeFetch
   fetchPage: FetchPage
+  feeds: FeedWorkers
   logger: Logger
   now?: () => Date
 }

@@ -157,7 +157,6 @@ describe('sources end to end (SOURCE_POLL_INTERVAL=5, the poller running)', () =
     server.set('/broken.xml', { body: '<rss version="2.0"><channel><title>Broken</title><item><title>x</item></channel>', contentType: RSS })
   })
   afterAll(async () => {
-    await running.deps.sources.poller.stop()
     await running.stop()
     await api.close()
     await server.close()

@@ -11,6 +11,7 @@ import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
 import { readStoredError } from '#root/sources/errors.js'
+import type { FeedWorkerOptions } from '#root/sources/feed-workers.js'
 import { createSources, type Sources } from '#root/sources/index.js'
 import { FeedServer } from '../helpers/feed-server.js'
 import { article, articlePage, atom, hoursAgo, itemOf, jsonFeed, rdf, rss2, synthetic, type TestItem } from '../helpers/feeds.js'
@@ -29,8 +30,8 @@ describe('polling sources', () => {
   let pages: PageWorkers
 
   const safeFetch = createSafeFetch({ allowPrivate: true })
-  const make = (options: Parameters<typeof createSources>[0]['poller'] = {}, repos = database.repos) =>
-    createSources({ repos, ingest, config, logger, safeFetch, fetchPage: createPageFetcher(safeFetch), poller: { feedLimits: { timeoutMs: 2000, maxBytes: 4_000_000, maxRedirects: 5 }, ...options } })
+  const make = (options: Parameters<typeof createSources>[0]['poller'] = {}, repos = database.repos, feedWorkers?: FeedWorkerOptions) =>
+    createSources({ repos, ingest, config, logger, safeFetch, fetchPage: createPageFetcher(safeFetch), feedWorkers, poller: { feedLimits: { timeoutMs: 2000, maxBytes: 4_000_000, maxRedirects: 5 }, ...options } })
 
   async function add(url: string) {
     const result = await sources.add(url)
@@ -63,7 +64,7 @@ describe('polling sources', () => {
   beforeEach(() => {
     sources = make()
   })
-  afterEach(() => sources.poller.stop())
+  afterEach(() => sources.close())
   afterAll(async () => {
     await server.close()
     await pages.close()
@@ -224,6 +225,30 @@ describe('polling sources', () => {
     expect(readStoredError((await source(slow.id)).lastError)).toMatchObject({ code: 'timeout' })
   })
 
+  it('should read a hostile feed off the event loop and refuse it when it takes too long, while other sources go on', async () => {
+    const hostileSources = make({}, database.repos, { budgetMs: 300 })
+    try {
+      server.set('/hostile', { body: rss2({ title: 'Hostile Outlet', link: server.url('/') }, []), contentType: RSS })
+      server.set('/calm', { body: rss2({ title: 'Calm Outlet', link: server.url('/') }, [itemOf(synthetic('en', 700), server.url('/calm/1'), hoursAgo(1))]), contentType: RSS })
+      const hostile = (await hostileSources.add(server.url('/hostile')))
+      const calm = (await hostileSources.add(server.url('/calm')))
+      if (!hostile.ok || !calm.ok)
+        throw new Error('not added')
+      server.set('/hostile', { body: `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>x</title><description>${'<a>'.repeat(100_000)}</description></item></channel></rss>`, contentType: RSS })
+      // the event loop keeps turning while the feed is read
+      let turns = 0
+      const timer = setInterval(() => turns++, 20)
+      const polled = await hostileSources.poller.runDue()
+      clearInterval(timer)
+      expect(polled.find(p => p.source.id === hostile.source.id)?.result.error).toMatchObject({ code: 'too-complex' })
+      expect(polled.find(p => p.source.id === calm.source.id)?.result).toMatchObject({ status: 'fetched', stored: 1 })
+      expect(turns).toBeGreaterThan(5)
+    }
+    finally {
+      await hostileSources.close()
+    }
+  })
+
   it('should store an item that two feeds carry (with different tracking tags) once', async () => {
     const shared = synthetic('en', 1)
     server.set('/twin/a', { body: rss2({ title: 'Twin A', link: server.url('/') }, [itemOf(shared, server.url('/twin/story?utm_source=a'), hoursAgo(1))]), contentType: RSS })
@@ -306,7 +331,7 @@ describe('polling sources', () => {
       const stored = await database.db.article.findMany({ where: { url: { startsWith: server.url('/pair/') } } })
       expect(stored).toHaveLength(18)
       expect(paths.every(path => server.requestsTo(path)[2]!.status === 304)).toBe(true)
-      await Promise.all([a.poller.stop(), b.poller.stop()])
+      await Promise.all([a.close(), b.close()])
     }
     finally {
       await other.$disconnect()
@@ -343,6 +368,7 @@ describe('polling sources', () => {
     await eventually(async () => (await articlesOf(slow.id)).length >= 1)
     await first.poller.stop()
     await running
+    await first.close()
     const storedBefore = (await articlesOf(slow.id)).length
     expect(storedBefore).toBeLessThan(5)
     expect(await source(slow.id)).toMatchObject({ leaseUntil: null, claimToken: null, etag: null, articlesStored: storedBefore })
