@@ -17,6 +17,7 @@ import { benchArticles, benchHostileInWorkers, benchIngest, benchProcess, benchW
 import { benchFanout } from './fanout.js'
 import { benchHostile } from './hostile.js'
 import { benchPages } from './pages.js'
+import { benchSources } from './sources.js'
 import { benchWebhook } from './webhook.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
 
@@ -146,6 +147,15 @@ async function fanout() {
   })
 }
 
+async function sources() {
+  await withBenchDatabase(async (url) => {
+    const feeds = Number(process.env.BENCH_FEEDS ?? 1000)
+    console.log(`\n## Sources (${feeds} feeds of 20 items on 50 local hosts, each answer delayed 50-200 ms; npm run sources -- poll)\n`)
+    for (const line of await benchSources(url, { feeds, itemsPerFeed: 20, hosts: 50 }))
+      console.log(`- ${line}`)
+  })
+}
+
 console.log(`# news-digest-bot benchmarks, ${new Date().toISOString()}, Node ${process.version}`)
 if (!only || only === 'pipeline')
   await throughput()
@@ -159,3 +169,5 @@ if (!only || only === 'webhook')
   await webhook()
 if (!only || only === 'fanout')
   await fanout()
+if (!only || only === 'sources')
+  await sources()

@@ -1,6 +1,6 @@
 // The one entry point through which every article enters the store: process,
 // de-duplicate, add the other language, store.
-import type { ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
+import type { ArticleOrigin, ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
 import type { Logger } from '#root/logger.js'
 import { type Bilingual, LlmError, type SummaryProvider } from '#root/news/llm.js'
 import type { PageProcessor } from '#root/news/page-workers.js'
@@ -56,8 +56,8 @@ export function createIngest({ articles, processPage, topicIds, provider, logger
     return processPage(input, now())
   }
 
-  /** The I/O part: de-duplicate, translate, store. */
-  async function commit(processed: ProcessResult, options: { dryRun?: boolean } = {}): Promise<IngestResult> {
+  /** The I/O part: de-duplicate, translate, store (with the feed item it came from, if any). */
+  async function commit(processed: ProcessResult, options: { dryRun?: boolean, origin?: ArticleOrigin } = {}): Promise<IngestResult> {
     if (!processed.ok)
       return { status: 'rejected', rejection: processed.rejection }
     const { article } = processed
@@ -68,7 +68,7 @@ export function createIngest({ articles, processPage, topicIds, provider, logger
     if (options.dryRun)
       return { status: 'stored', id: null, article, summaries, dryRun: true }
     try {
-      const id = await articles.create(article, Object.values(summaries), topicIds)
+      const id = await articles.create(article, Object.values(summaries), topicIds, options.origin)
       return { status: 'stored', id, article, summaries, dryRun: false }
     }
     catch (error) {

@@ -12,6 +12,12 @@ export interface SummaryInput {
   method: SummaryMethod
 }
 
+/** Where a feed's article came from: its source and the item's guid there. */
+export interface ArticleOrigin {
+  sourceId: number
+  guid: string
+}
+
 export type Duplicate = { id: number, by: 'url' | 'content' } | { id: number, by: 'similar', similarity: number }
 
 const NEAR_CANDIDATES = 50
@@ -37,16 +43,20 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
     /**
      * An existing article with the same URL or content, or one nearly the same
      * (MinHash). One statement: ingest runs this for every article, and the
-     * query compiler's overhead would be most of its cost.
+     * query compiler's overhead would be most of its cost. Each branch is an
+     * index lookup, so its cost does not grow with the store: near-duplicate
+     * candidates are the articles sharing an LSH band (article_bands).
      */
     async findDuplicate(article: Pick<ProcessedArticle, 'url' | 'contentHash' | 'fingerprint'>): Promise<Duplicate | undefined> {
-      // any shared MinHash value makes a candidate (GIN index on fingerprint)
       const rows = await db.$queryRaw<Array<{ id: number, url: string | null, content_hash: string, fingerprint: number[] }>>`
-        SELECT id, url, content_hash, fingerprint FROM articles
-        WHERE content_hash = ${article.contentHash}
-           OR (${article.url}::text IS NOT NULL AND url = ${article.url})
-           OR (fingerprint && ${article.fingerprint}::int[] AND deleted_at IS NULL)
-        ORDER BY (content_hash = ${article.contentHash} OR url = ${article.url}) DESC, id DESC
+        WITH candidates AS (
+          SELECT id FROM articles WHERE content_hash = ${article.contentHash}
+          UNION SELECT id FROM articles WHERE ${article.url}::text IS NOT NULL AND url = ${article.url}
+          UNION SELECT article_id FROM article_bands WHERE band = ANY(minhash_bands(${article.fingerprint}::int[]))
+        )
+        SELECT a.id, a.url, a.content_hash, a.fingerprint FROM articles a JOIN candidates c ON c.id = a.id
+        WHERE a.content_hash = ${article.contentHash} OR a.url = ${article.url} OR a.deleted_at IS NULL
+        ORDER BY (a.content_hash = ${article.contentHash} OR a.url = ${article.url}) DESC, a.id DESC
         LIMIT ${NEAR_CANDIDATES}`
       let best: Duplicate | undefined
       for (const row of rows) {
@@ -60,16 +70,16 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
     },
 
     /**
-     * Stores the article, its summaries and topic links (topic ids by slug) in one
-     * statement, so atomically and in one round trip.
+     * Stores the article, its summaries, topic links (topic ids by slug) and
+     * near-duplicate bands in one statement, so atomically and in one round trip.
      */
-    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>): Promise<number> {
+    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>, origin?: ArticleOrigin): Promise<number> {
       const links = article.topics.filter(t => topicIds.has(t.slug))
       const [row] = await db.$queryRaw<Array<{ id: number }>>`
         WITH inserted AS (
-          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint)
+          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint, source_id, guid)
           VALUES (${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
-                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[])
+                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[], ${origin?.sourceId ?? null}::int, ${origin?.guid ?? null})
           RETURNING id
         ), summary_rows AS (
           INSERT INTO summaries (article_id, language, title, text, teaser, method)
@@ -81,6 +91,9 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
           INSERT INTO article_topics (article_id, topic_id, score)
           SELECT inserted.id, t.topic_id, t.score
           FROM inserted, unnest(${links.map(t => topicIds.get(t.slug)!)}::int[], ${links.map(t => t.score)}::float8[]) AS t(topic_id, score)
+        ), band_rows AS (
+          INSERT INTO article_bands (band, article_id)
+          SELECT b, inserted.id FROM inserted, unnest(minhash_bands(${article.fingerprint}::int[])) AS b
         )
         SELECT id FROM inserted`
       if (!row)

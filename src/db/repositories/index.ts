@@ -5,6 +5,7 @@ import { createChatRepository } from '#root/db/repositories/chat-repository.js'
 import { createDeliveryRepository } from '#root/db/repositories/delivery-repository.js'
 import { createDraftRepository } from '#root/db/repositories/draft-repository.js'
 import { createHealthRepository } from '#root/db/repositories/health-repository.js'
+import { createSourceRepository } from '#root/db/repositories/source-repository.js'
 import { createTopicRepository } from '#root/db/repositories/topic-repository.js'
 import { createUpdateRepository } from '#root/db/repositories/update-repository.js'
 
@@ -17,6 +18,7 @@ export function createRepositories(db: Database, options: { cacheMs?: number } =
     deliveries: createDeliveryRepository(db),
     drafts: createDraftRepository(db),
     health: createHealthRepository(db),
+    sources: createSourceRepository(db),
     topics: createTopicRepository(db),
     updates: createUpdateRepository(db),
   }
