@@ -17,6 +17,7 @@ import { benchArticles, benchHostileInWorkers, benchIngest, benchProcess, benchW
 import { benchFanout } from './fanout.js'
 import { benchHostile } from './hostile.js'
 import { benchPages } from './pages.js'
+import { benchSources } from './sources.js'
 import { benchWebhook } from './webhook.js'
 import { fillArticles, groupLabelled, type GroupingScore, ingestRate, loadFixtureGold, loadStoriesGold } from './stories.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
@@ -189,6 +190,15 @@ async function stories() {
   }
 }
 
+async function sources() {
+  await withBenchDatabase(async (url) => {
+    const feeds = Number(process.env.BENCH_FEEDS ?? 1000)
+    console.log(`\n## Sources (${feeds} feeds of 20 items on 50 local hosts, each answer delayed 50-200 ms; npm run sources -- poll)\n`)
+    for (const line of await benchSources(url, { feeds, itemsPerFeed: 20, hosts: 50 }))
+      console.log(`- ${line}`)
+  })
+}
+
 console.log(`# news-digest-bot benchmarks, ${new Date().toISOString()}, Node ${process.version}`)
 if (!only || only === 'pipeline')
   await throughput()
@@ -204,3 +214,5 @@ if (!only || only === 'fanout')
   await fanout()
 if (!only || only === 'stories')
   await stories()
+if (!only || only === 'sources')
+  await sources()

@@ -87,6 +87,7 @@ help-admin =
     /cancel: leave the current step
     /delete &lt;id&gt;: delete an article
     /stats: statistics
+    /addsource &lt;address&gt;, /sources, /removesource &lt;id&gt;: news feeds the bot follows by itself
 
 ## Items
 
@@ -206,6 +207,55 @@ stats-push = #{ $id } { $title }: reached { $sent } of { $total } chats, { $wait
 stats-no-pushes = none yet
 cancel-done = Cancelled.
 cancel-nothing = There is nothing to cancel.
+
+## Sources
+
+addsource =
+    .description = Admin: follow a news feed (RSS, Atom, JSON Feed)
+sources =
+    .description = Admin: the feeds followed
+removesource =
+    .description = Admin: stop following a feed
+sources-add-usage = Send a feed's address, or a site page that advertises its feed, e.g. /addsource https://outlet.example/
+sources-add-checking = Checking { $url }…
+sources-added =
+    Following <b>{ $title }</b> as source #{ $id }: the feed lists { $items ->
+        [one] one item
+       *[other] { $items } items
+    }. Its new articles (at most 30 and none older than 3 days on this first poll) will appear in /latest after the next poll.
+sources-added-others = This page also advertises: { $feeds }. Send /addsource with one of them to follow it too.
+sources-add-failed = Could not add { $url }: { $reason }.
+sources-empty = No sources yet. Add one with /addsource followed by a feed's or a site's address.
+sources-header = <b>Sources</b>: { $count }, page { $page } of { $pages }
+sources-item =
+    #{ $id } <b>{ $title }</b> · { $state }
+    { $url }
+    Last successful poll: { $success } · { $stored ->
+        [one] one article stored
+       *[other] { $stored } articles stored
+    }, { $refused } refused
+sources-item-error = Last error: { $error }
+sources-never = never
+sources-state-active = active
+sources-state-paused = paused
+sources-state-failing = failing
+sources-button-pause = Pause #{ $id }
+sources-button-resume = Resume #{ $id }
+sources-button-remove = Remove #{ $id }
+sources-button-previous = ‹ Previous
+sources-button-next = Next ›
+sources-paused = Source #{ $id } is paused.
+sources-resumed = Source #{ $id } is active again: it is polled now.
+sources-removed = Source #{ $id } ({ $title }) is removed: it is no longer polled; its articles stay.
+sources-missing = There is no source #{ $id }, or it was removed. /sources lists them.
+sources-remove-usage = Give the source's id, e.g. /removesource 3 (/sources lists them).
+source-error-invalid-url = that is not a web address (http:// or https://)
+source-error-malformed = the feed is not valid XML ({ $reason })
+source-error-not-a-feed = that is not an RSS, Atom or JSON feed
+source-error-too-complex = the feed is too complex to read in time (absurdly nested or huge)
+source-error-no-feed-link = that page advertises no feed (no RSS, Atom or JSON Feed link in its head)
+source-error-duplicate = this feed is already followed as source #{ $id } ({ $title })
+source-error-internal = an error on my side ({ $reason })
 
 ## Post conversation
 

@@ -87,6 +87,7 @@ help-admin =
     /cancel — выйти из текущего шага
     /delete &lt;номер&gt; — удалить статью
     /stats — статистика
+    /addsource &lt;адрес&gt;, /sources, /removesource &lt;номер&gt; — ленты новостей, которые бот читает сам
 
 ## Items
 
@@ -207,6 +208,57 @@ stats-push = #{ $id } { $title }: доставлено { $sent } из { $total }
 stats-no-pushes = пока не было
 cancel-done = Отменено.
 cancel-nothing = Отменять нечего.
+
+## Sources
+
+addsource =
+    .description = Админ: подписаться на ленту новостей (RSS, Atom, JSON Feed)
+sources =
+    .description = Админ: ленты, на которые подписан бот
+removesource =
+    .description = Админ: отписаться от ленты
+sources-add-usage = Пришлите адрес ленты или страницы сайта, которая на неё ссылается, например /addsource https://outlet.example/
+sources-add-checking = Проверяю { $url }…
+sources-added =
+    Подписался на <b>{ $title }</b>, источник #{ $id }: в ленте { $items ->
+        [one] { $items } запись
+        [few] { $items } записи
+       *[many] { $items } записей
+    }. Её новые статьи (при первом опросе не больше 30 и не старше 3 дней) появятся в /latest после следующего опроса.
+sources-added-others = Эта страница ссылается и на другие ленты: { $feeds }. Чтобы подписаться и на них, пришлите /addsource с одной из них.
+sources-add-failed = Не удалось добавить { $url }: { $reason }.
+sources-empty = Источников пока нет. Добавьте ленту: /addsource и адрес ленты или сайта.
+sources-header = <b>Источники</b>: { $count }, страница { $page } из { $pages }
+sources-item =
+    #{ $id } <b>{ $title }</b> · { $state }
+    { $url }
+    Последний удачный опрос: { $success } · { $stored ->
+        [one] сохранена { $stored } статья
+        [few] сохранено { $stored } статьи
+       *[many] сохранено { $stored } статей
+    }, отклонено { $refused }
+sources-item-error = Последняя ошибка: { $error }
+sources-never = ни разу
+sources-state-active = работает
+sources-state-paused = на паузе
+sources-state-failing = сбоит
+sources-button-pause = Пауза #{ $id }
+sources-button-resume = Возобновить #{ $id }
+sources-button-remove = Удалить #{ $id }
+sources-button-previous = ‹ Назад
+sources-button-next = Дальше ›
+sources-paused = Источник #{ $id } на паузе.
+sources-resumed = Источник #{ $id } снова работает: опрашиваю его сейчас.
+sources-removed = Источник #{ $id } ({ $title }) удалён: он больше не опрашивается, его статьи остаются.
+sources-missing = Источника #{ $id } нет, или он удалён. Список — /sources.
+sources-remove-usage = Укажите номер источника, например /removesource 3 (список — /sources).
+source-error-invalid-url = это не веб-адрес (http:// или https://)
+source-error-malformed = лента — не корректный XML ({ $reason })
+source-error-not-a-feed = это не лента RSS, Atom или JSON Feed
+source-error-too-complex = ленту не удалось прочитать за отведённое время (абсурдная вложенность или размер)
+source-error-no-feed-link = эта страница не ссылается ни на одну ленту (в её заголовке нет ссылок на RSS, Atom или JSON Feed)
+source-error-duplicate = на эту ленту бот уже подписан: источник #{ $id } ({ $title })
+source-error-internal = ошибка на моей стороне ({ $reason })
 
 ## Post conversation
 

@@ -66,6 +66,9 @@ const envSchema = z.object({
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).transform(v => v === 'true')),
   FETCH_ALLOW_PRIVATE: optionalString.transform(v => v ?? 'false')
     .pipe(z.enum(['true', 'false'], { error: 'must be true (links may point to local and private addresses) or false' }).transform(v => v === 'true')),
+  SOURCE_POLL_INTERVAL: optionalString.transform(v => v ?? '600')
+    .pipe(z.string().regex(/^\d{1,5}$/, 'must be whole seconds from 5 to 86400').transform(Number))
+    .pipe(z.number().min(5, 'must be whole seconds from 5 to 86400').max(86_400, 'must be whole seconds from 5 to 86400')),
   LOG_LEVEL: optionalString.transform(v => v ?? 'info')
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 })
@@ -90,6 +93,8 @@ function toConfig(env: Env) {
     delivery: env.DELIVERY,
     allowPaidBroadcast: env.ALLOW_PAID_BROADCAST,
     fetchAllowPrivate: env.FETCH_ALLOW_PRIVATE,
+    /** seconds between two polls of a feed */
+    sourcePollInterval: env.SOURCE_POLL_INTERVAL,
     /** values the logger must never write (redact.ts also knows tokens and URL passwords by their shape) */
     secrets: [env.BOT_TOKEN, urlPassword(env.DATABASE_URL), env.LLM_API_KEY, urlPassword(env.LLM_BASE_URL), env.WEBHOOK_SECRET]
       .filter((s): s is string => s !== undefined),

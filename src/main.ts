@@ -28,6 +28,10 @@ await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
     onShutdown(() => new Promise(resolve => server.close(resolve)))
   }
 
+  // Feeds: every npm start process polls; each source is claimed by one poller at a time
+  deps.sources.poller.start()
+  onShutdown(() => deps.sources.close())
+
   // Daily digests and pushes, unless DELIVERY=off leaves them to other processes
   const deliver = (api: Api) => {
     if (!config.delivery && config.botMode !== 'console')

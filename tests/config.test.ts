@@ -23,8 +23,14 @@ describe('parseConfig', () => {
       delivery: true,
       allowPaidBroadcast: false,
       fetchAllowPrivate: false,
+      sourcePollInterval: 600,
       secrets: [],
     })
+  })
+
+  it('should take SOURCE_POLL_INTERVAL in seconds and FETCH_ALLOW_PRIVATE', () => {
+    expect(parseConfig({ SOURCE_POLL_INTERVAL: '5', FETCH_ALLOW_PRIVATE: 'true' })).toMatchObject({ sourcePollInterval: 5, fetchAllowPrivate: true })
+    expect(parseConfig({ SOURCE_POLL_INTERVAL: '86400' }).sourcePollInterval).toBe(86_400)
   })
 
   it('should take DELIVERY=off for update-only instances and BROADCAST_RATE=unlimited for capacity tests', () => {
@@ -68,6 +74,9 @@ describe('parseConfig', () => {
     [{ BROADCAST_RATE: 'fast' }, /^Invalid BROADCAST_RATE \("fast"\): must be messages per second, from 1 to 1000$/],
     [{ LLM_TEMPERATURE: 'warm' }, /^Invalid LLM_TEMPERATURE \("warm"\): must be a number from 0 to 2, e\.g\. 0\.2$/],
     [{ LLM_TEMPERATURE: '3' }, /^Invalid LLM_TEMPERATURE \("3"\): must be a number from 0 to 2, e\.g\. 0\.2$/],
+    [{ SOURCE_POLL_INTERVAL: '4' }, /^Invalid SOURCE_POLL_INTERVAL \("4"\): must be whole seconds from 5 to 86400$/],
+    [{ SOURCE_POLL_INTERVAL: '86401' }, /^Invalid SOURCE_POLL_INTERVAL \("86401"\): must be whole seconds from 5 to 86400$/],
+    [{ SOURCE_POLL_INTERVAL: '10m' }, /^Invalid SOURCE_POLL_INTERVAL \("10m"\): must be whole seconds from 5 to 86400$/],
     [{ DELIVERY: 'maybe' }, /^Invalid DELIVERY \("maybe"\): must be on \(this process sends digests and pushes\) or off \(it only answers updates\)$/],
     [{ ALLOW_PAID_BROADCAST: 'yes' }, /^Invalid ALLOW_PAID_BROADCAST \("yes"\): must be true or false$/],
     [{ FETCH_ALLOW_PRIVATE: 'yes' }, /^Invalid FETCH_ALLOW_PRIVATE \("yes"\): must be true \(links may point to local and private addresses\) or false$/],

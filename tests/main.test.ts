@@ -37,7 +37,7 @@ describe('npm start with BOT_TOKEN (long polling)', () => {
       expect(menus[1]!.commands.find(c => c.command === 'latest')?.description).toBe('Свежие новости: /latest [1-20]')
       expect(menus[0]!.commands.map(c => c.command)).not.toContain('post')
       expect(menus[2]).toMatchObject({ scope: { type: 'chat', chat_id: 4242 } })
-      expect(menus[2]!.commands.map(c => c.command)).toEqual(expect.arrayContaining(['post', 'cancel', 'delete', 'stats']))
+      expect(menus[2]!.commands.map(c => c.command)).toEqual(expect.arrayContaining(['post', 'cancel', 'delete', 'stats', 'addsource', 'sources', 'removesource']))
       api.pushUpdate(textMessage('/start', { userId: 777, languageCode: 'ru' }))
       expect((await api.waitForMessage(777, 1, 15_000)).text).toMatch(/^Здравствуйте, Test!/)
       expect(await database.repos.articles.count()).toBe(2)

@@ -9,6 +9,7 @@ import type { Metrics } from '#root/metrics.js'
 import type { Ingest } from '#root/news/ingest.js'
 import type { FetchPage } from '#root/news/inputs/fetch-page.js'
 import type { TopicDirectory } from '#root/news/topic-directory.js'
+import type { Sources } from '#root/sources/index.js'
 
 export interface Dependencies {
   config: Config
@@ -20,6 +21,8 @@ export interface Dependencies {
   ingest: Ingest
   /** fetches a link for /post (public addresses only unless FETCH_ALLOW_PRIVATE) */
   fetchPage: FetchPage
+  /** feeds: adding them, and the poller (started by main.ts) */
+  sources: Sources
   /** where conversations (the admin /post flow) keep their state between updates and restarts */
   conversationStorage: StorageAdapter<unknown>
   /** Date.now, replaceable in tests */
@@ -41,6 +44,7 @@ interface ExtendedContextFlavor {
   topics: TopicDirectory
   ingest: Ingest
   fetchPage: FetchPage
+  sources: Sources
   now: () => Date
   /** The chat's stored settings; undefined until /start registers it. */
   chatSettings: Chat | undefined

@@ -12,12 +12,15 @@ import { bootstrapNews } from '#root/news/bootstrap.js'
 import { createPageFetcher } from '#root/news/inputs/fetch-page.js'
 import type { PageWorkers } from '#root/news/page-workers.js'
 import { createTopicDirectory } from '#root/news/topic-directory.js'
+import { createSources } from '#root/sources/index.js'
 
 /** `pages` belongs to the caller, who closes it on shutdown. */
 export async function createDependencies(db: Database, config: Config, logger: Logger, pages: PageWorkers): Promise<Dependencies> {
   const repos = createRepositories(db)
   const ingest = await bootstrapNews({ repos, config, logger, pages })
   const topics = createTopicDirectory(await repos.topics.list())
-  const fetchPage = createPageFetcher(createSafeFetch({ allowPrivate: config.fetchAllowPrivate }))
-  return { config, logger, i18n: createI18n(), repos, topics, ingest, fetchPage, conversationStorage: createSessionStorage(db) }
+  const safeFetch = createSafeFetch({ allowPrivate: config.fetchAllowPrivate })
+  const fetchPage = createPageFetcher(safeFetch)
+  const sources = createSources({ repos, ingest, config, logger, safeFetch, fetchPage })
+  return { config, logger, i18n: createI18n(), repos, topics, ingest, fetchPage, sources, conversationStorage: createSessionStorage(db) }
 }

@@ -12,6 +12,7 @@ import { helpFeature } from '#root/bot/features/help.js'
 import { latestFeature } from '#root/bot/features/latest.js'
 import { settingsFeature } from '#root/bot/features/settings.js'
 import { mutedFeature } from '#root/bot/features/muted.js'
+import { sourcesFeature } from '#root/bot/features/sources.js'
 import { topicsFeature } from '#root/bot/features/topics.js'
 import { unhandledFeature } from '#root/bot/features/unhandled.js'
 import { welcomeFeature } from '#root/bot/features/welcome.js'
@@ -26,7 +27,7 @@ export type { Context, Dependencies }
 export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 3000 }
 
 export function createBot(token: string, deps: Dependencies, botConfig?: BotConfig<Context>) {
-  const { config, logger, i18n, repos, topics, ingest, fetchPage, conversationStorage } = deps
+  const { config, logger, i18n, repos, topics, ingest, fetchPage, sources, conversationStorage } = deps
   const now = deps.now ?? (() => new Date())
   const bot = new Bot<Context>(token, botConfig)
   const warned = new Map<string, number>()
@@ -61,6 +62,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
     ctx.topics = topics
     ctx.ingest = ingest
     ctx.fetchPage = fetchPage
+    ctx.sources = sources
     ctx.now = now
     ctx.chatSettings = undefined
     return next()
@@ -117,6 +119,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   protectedBot.use(mutedFeature)
   protectedBot.use(digestFeature)
   protectedBot.use(adminFeature)
+  protectedBot.use(sourcesFeature)
   // must be the last handler
   protectedBot.use(unhandledFeature)
 

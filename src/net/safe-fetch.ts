@@ -203,7 +203,9 @@ export function createSafeFetch({ allowPrivate, forbidden = forbiddenRange }: Sa
         }
         if (!response.ok) {
           await response.body?.cancel()
-          throw new SafeFetchError('http-status', { status: response.status, statusLine: `${response.status} ${response.statusText}`.trim() })
+          // Retry-After (429, 503) tells a poller when to come back
+          const retryAfter = response.headers.get('retry-after')
+          throw new SafeFetchError('http-status', { status: response.status, statusLine: `${response.status} ${response.statusText}`.trim(), ...(retryAfter ? { retryAfter: retryAfter.slice(0, 100) } : {}) })
         }
         const { essence, charset } = mediaTypeOf(response.headers.get('content-type'))
         if (!options.accept.includes(essence)) {

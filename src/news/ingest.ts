@@ -1,7 +1,7 @@
 // The one entry point through which every article enters the store: process,
 // de-duplicate, add the other language, group with other reports of its event,
 // store.
-import type { ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
+import type { ArticleOrigin, ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
 import type { StoryRepository } from '#root/db/repositories/story-repository.js'
 import { stemLine } from '#root/digest/muted.js'
 import type { Logger } from '#root/logger.js'
@@ -102,15 +102,15 @@ export function createIngest({ articles, stories, processPage, topicIds, storyCo
    * Stores a new article in the story of its event, or in a story of its own
    * (an admin's /post comes here too, after its edits).
    */
-  async function store(article: ProcessedArticle, summaries: Summaries, features = storyFeatures(article)): Promise<{ id: number, storyId: number }> {
+  async function store(article: ProcessedArticle, summaries: Summaries, features = storyFeatures(article), origin?: ArticleOrigin): Promise<{ id: number, storyId: number }> {
     const keys = storyKeys(features, storyContext)
     const join = await findStory(article, features, keys)
     const stems = stemLine([article.title, ...Object.values(summaries).flatMap(s => [s.title, s.text])])
-    return articles.create(article, Object.values(summaries), topicIds, { join, keys: datedKeys(keys, dayOf(article)), features, stems })
+    return articles.create(article, Object.values(summaries), topicIds, { join, keys: datedKeys(keys, dayOf(article)), features, stems }, origin)
   }
 
-  /** The I/O part: de-duplicate, translate, group, store. */
-  async function commit(processed: Prepared, options: { dryRun?: boolean } = {}): Promise<IngestResult> {
+  /** The I/O part: de-duplicate, translate, group, store (with the feed item it came from, if any). */
+  async function commit(processed: Prepared, options: { dryRun?: boolean, origin?: ArticleOrigin } = {}): Promise<IngestResult> {
     if (!processed.ok)
       return { status: 'rejected', rejection: processed.rejection }
     const { article } = processed
@@ -122,7 +122,7 @@ export function createIngest({ articles, stories, processPage, topicIds, storyCo
     if (options.dryRun)
       return { status: 'stored', id: null, story: await findStory(article, features, storyKeys(features, storyContext)) ?? null, article, summaries, dryRun: true }
     try {
-      const { id, storyId } = await store(article, summaries, features)
+      const { id, storyId } = await store(article, summaries, features, options.origin)
       return { status: 'stored', id, story: storyId, article, summaries, dryRun: false }
     }
     catch (error) {

@@ -5,5 +5,9 @@ import { processArticle, type ProcessOptions, type ProcessResult } from '#root/n
 import type { PageInput } from '#root/news/types.js'
 
 export function processPage(page: PageInput, options: ProcessOptions = {}): ProcessResult {
-  return processArticle('html' in page ? fromHtml(page.html, page.url) : page, options)
+  if (!('html' in page))
+    return processArticle(page, options)
+  const { html, ...stated } = page
+  const declared = Object.fromEntries(Object.entries(stated).filter(([, value]) => value !== undefined))
+  return processArticle({ ...fromHtml(html, page.url), ...declared }, options)
 }

@@ -11,10 +11,17 @@ export interface ArticleInput {
   publishedAt?: Date
 }
 
-/** A web page as fetched or read from a file; its article is extracted in a worker thread. */
+/**
+ * A web page as fetched or read from a file; its article is extracted in a
+ * worker thread. What its container states (a feed item's title, outlet and
+ * date) wins over what the page declares.
+ */
 export interface HtmlInput {
   html: string
   url?: string
+  sourceName?: string
+  title?: string
+  publishedAt?: Date
 }
 
 /** Anything the pipeline takes: text (with what its container told us) or an HTML page. */

@@ -48,6 +48,7 @@ export async function startTestBot(database: TestDatabase, options: TestBotOptio
     stop: async () => {
       if (runner.isRunning())
         await runner.stop()
+      await deps.sources.close()
       await pages.close()
       if (!options.api)
         await api.close()

@@ -52,11 +52,10 @@ CREATE INDEX "articles_story_id_idx" ON "articles"("story_id");
 
 -- CreateIndex
 CREATE INDEX "articles_story_keys_idx" ON "articles" USING GIN ("story_keys");
--- Every insert looks both GIN indexes up first (duplicates, story candidates):
--- entries go straight into them rather than into a pending list each lookup
--- would read until the next vacuum.
+-- Every insert looks its story candidates up first: entries go straight into
+-- the index rather than into a pending list each lookup would read until the
+-- next vacuum.
 ALTER INDEX "articles_story_keys_idx" SET (fastupdate = off);
-ALTER INDEX "articles_fingerprint_idx" SET (fastupdate = off);
 
 -- AddForeignKey
 ALTER TABLE "articles" ADD CONSTRAINT "articles_story_id_fkey" FOREIGN KEY ("story_id") REFERENCES "stories"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

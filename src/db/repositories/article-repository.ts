@@ -15,6 +15,12 @@ export interface SummaryInput {
   method: SummaryMethod
 }
 
+/** Where a feed's article came from: its source and the item's guid there. */
+export interface ArticleOrigin {
+  sourceId: number
+  guid: string
+}
+
 export type Duplicate = ({ by: 'url' | 'content' } | { by: 'similar', similarity: number }) & { id: number, storyId: number }
 
 /** Where a new article goes: into an existing story, or a story of its own; and what grouping and muting need of it. */
@@ -52,25 +58,20 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
     /**
      * An existing article with the same URL or content, or one nearly the same
      * (MinHash). One statement: ingest runs this for every article, and the
-     * query compiler's overhead would be most of its cost.
+     * query compiler's overhead would be most of its cost. Each branch is an
+     * index lookup, so its cost does not grow with the store: near-duplicate
+     * candidates are the articles sharing an LSH band (article_bands).
      */
     async findDuplicate(article: Pick<ProcessedArticle, 'url' | 'contentHash' | 'fingerprint'>): Promise<Duplicate | undefined> {
-      // any shared MinHash value makes a candidate (GIN index on fingerprint). One
-      // branch per index: with one OR over them, the generic plan of the prepared
-      // statement scanned the whole table (0.4 s an article at 100,000 articles).
-      // The signature goes in as a subquery: PostgreSQL has no statistics on
-      // MinHash values and, seeing them, guessed a quarter of the table would
-      // share one (a scan again); unseen, it keeps its small default and the index
       const rows = await db.$queryRaw<Array<{ id: number, story_id: number, url: string | null, content_hash: string, fingerprint: number[] }>>`
-        SELECT id, story_id, url, content_hash, fingerprint FROM (
-          SELECT id, story_id, url, content_hash, fingerprint FROM articles WHERE content_hash = ${article.contentHash}
-          UNION
-          SELECT id, story_id, url, content_hash, fingerprint FROM articles WHERE url = ${article.url}
-          UNION
-          SELECT id, story_id, url, content_hash, fingerprint FROM articles
-          WHERE fingerprint && (SELECT array_agg(v) FROM unnest(${article.fingerprint}::int[]) AS v) AND deleted_at IS NULL
-        ) AS found
-        ORDER BY (content_hash = ${article.contentHash} OR url = ${article.url}) DESC, id DESC
+        WITH candidates AS (
+          SELECT id FROM articles WHERE content_hash = ${article.contentHash}
+          UNION SELECT id FROM articles WHERE ${article.url}::text IS NOT NULL AND url = ${article.url}
+          UNION SELECT article_id FROM article_bands WHERE band = ANY(minhash_bands(${article.fingerprint}::int[]))
+        )
+        SELECT a.id, a.story_id, a.url, a.content_hash, a.fingerprint FROM articles a JOIN candidates c ON c.id = a.id
+        WHERE a.content_hash = ${article.contentHash} OR a.url = ${article.url} OR a.deleted_at IS NULL
+        ORDER BY (a.content_hash = ${article.contentHash} OR a.url = ${article.url}) DESC, a.id DESC
         LIMIT ${NEAR_CANDIDATES}`
       let best: Duplicate | undefined
       for (const row of rows) {
@@ -84,20 +85,21 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
     },
 
     /**
-     * Stores the article, its summaries and topic links (topic ids by slug), and
-     * starts its story or adds it to the one it joins, in one statement, so
-     * atomically and in one round trip. Returns the article's and its story's id.
+     * Stores the article, its summaries, topic links (topic ids by slug) and
+     * near-duplicate bands, and starts its story or adds it to the one it joins,
+     * in one statement, so atomically and in one round trip. Returns the
+     * article's and its story's id.
      */
-    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>, story: StoryPlacement): Promise<{ id: number, storyId: number }> {
+    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>, story: StoryPlacement, origin?: ArticleOrigin): Promise<{ id: number, storyId: number }> {
       const links = article.topics.filter(t => topicIds.has(t.slug))
       const join = story.join ?? null
       const [row] = await db.$queryRaw<Array<{ id: number, story_id: number }>>`
         WITH story AS (
           SELECT coalesce(${join}::int, nextval(pg_get_serial_sequence('stories', 'id'))::int) AS id
         ), inserted AS (
-          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint, story_id, story_keys, story_features, stems)
+          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint, source_id, guid, story_id, story_keys, story_features, stems)
           SELECT ${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
-                 ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[],
+                 ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[], ${origin?.sourceId ?? null}::int, ${origin?.guid ?? null},
                  story.id, ${story.keys}::text[], ${JSON.stringify(story.features)}::jsonb, ${story.stems}
           FROM story
           RETURNING id, story_id, language, source_name, coalesce(published_at, ingested_at) AS at, published_at IS NOT NULL AS dated
@@ -123,6 +125,9 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS,
           INSERT INTO article_topics (article_id, topic_id, score)
           SELECT inserted.id, t.topic_id, t.score
           FROM inserted, unnest(${links.map(t => topicIds.get(t.slug)!)}::int[], ${links.map(t => t.score)}::float8[]) AS t(topic_id, score)
+        ), band_rows AS (
+          INSERT INTO article_bands (band, article_id)
+          SELECT b, inserted.id FROM inserted, unnest(minhash_bands(${article.fingerprint}::int[])) AS b
         )
         SELECT id, story_id FROM inserted`
       if (!row)

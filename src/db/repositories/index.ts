@@ -6,6 +6,7 @@ import { createDeliveryRepository } from '#root/db/repositories/delivery-reposit
 import { createDraftRepository } from '#root/db/repositories/draft-repository.js'
 import { createHealthRepository } from '#root/db/repositories/health-repository.js'
 import { createMutedRepository } from '#root/db/repositories/muted-repository.js'
+import { createSourceRepository } from '#root/db/repositories/source-repository.js'
 import { createStoryRepository } from '#root/db/repositories/story-repository.js'
 import { createTopicRepository } from '#root/db/repositories/topic-repository.js'
 import { createUpdateRepository } from '#root/db/repositories/update-repository.js'
@@ -21,6 +22,7 @@ export function createRepositories(db: Database, options: { cacheMs?: number } =
     drafts: createDraftRepository(db),
     muted: createMutedRepository(db, options.cacheMs),
     health: createHealthRepository(db),
+    sources: createSourceRepository(db),
     stories,
     topics: createTopicRepository(db),
     updates: createUpdateRepository(db),

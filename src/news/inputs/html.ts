@@ -117,3 +117,8 @@ export function fromHtml(html: string, url?: string): ArticleInput {
 export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text)
 }
+
+/** The text blocks of an HTML fragment (a feed item's description or content), one a line. */
+export function htmlLines(html: string): string[] {
+  return fragmentLines(html).map(line => line.trim()).filter(Boolean)
+}
