@@ -31,8 +31,12 @@ async function fill(url: string, chats: number): Promise<{ articleId: number, to
       FROM generate_series(1, $1) AS i`, [chats])
     await client.query('INSERT INTO subscriptions (chat_id, topic_id) SELECT id, $1 FROM chats', [topic!.id])
     const { rows: [article] } = await client.query<{ id: number }>(`
-      INSERT INTO articles (language, title, body, content_hash, fingerprint, source_name)
-      VALUES ('en', 'Kazakhstan and Afghanistan agree on a new trade corridor', 'Officials agreed on a new trade corridor.', md5(random()::text), '{}', 'Bench News')
+      WITH story AS (
+        INSERT INTO stories (first_seen, last_seen, languages) VALUES (now(), now(), ARRAY['en'::"Language"]) RETURNING id
+      )
+      INSERT INTO articles (language, title, body, content_hash, fingerprint, source_name, story_id)
+      SELECT 'en', 'Kazakhstan and Afghanistan agree on a new trade corridor', 'Officials agreed on a new trade corridor.', md5(random()::text), '{}', 'Bench News', story.id
+      FROM story
       RETURNING id`)
     await client.query(`INSERT INTO summaries (article_id, language, title, text, teaser, method) VALUES ($1, 'en', 'Kazakhstan and Afghanistan agree on a new trade corridor', 'Officials in Astana and Kabul agreed on a new trade corridor on Monday.', 'A new trade corridor.', 'extractive')`, [article!.id])
     await client.query('INSERT INTO article_topics (article_id, topic_id, score) VALUES ($1, $2, 9)', [article!.id, topic!.id])

@@ -19,6 +19,7 @@ import { benchHostile } from './hostile.js'
 import { benchPages } from './pages.js'
 import { benchSources } from './sources.js'
 import { benchWebhook } from './webhook.js'
+import { fillArticles, groupLabelled, type GroupingScore, ingestRate, loadFixtureGold, loadStoriesGold } from './stories.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
 
 const only = process.argv[2]
@@ -147,6 +148,48 @@ async function fanout() {
   })
 }
 
+function groupingLine(name: string, s: GroupingScore): string {
+  const merges = s.falseMerges.length === 0 ? 'none' : s.falseMerges.map(([a, b]) => `${a}+${b}`).join(', ')
+  return `${name}: B-cubed precision ${f(s.precision, 3)}, recall ${f(s.recall, 3)}, F1 ${f(s.f1, 3)}; English-Russian same-event pairs grouped ${s.crossPairs[0]}/${s.crossPairs[1]} (${f(s.crossPairs[1] ? s.crossPairs[0] / s.crossPairs[1] : 0, 2)}); false merges: ${merges}`
+}
+
+async function stories() {
+  const workers = createPageWorkers()
+  try {
+    await withBenchDatabase(async (url) => {
+    const evalStories = join(evalDir(), 'stories')
+    console.log(`\n## Story grouping (labelled reports, ingested in file-name order into an empty store)\n`)
+    console.log(`- ${groupingLine(`eval set (${evalStories})`, await groupLabelled(url, evalStories, loadStoriesGold(evalStories), workers))}`)
+    const fixtures = join(import.meta.dirname, '..', 'tests', 'fixtures', 'stories')
+    console.log(`- ${groupingLine('own fixtures (tests/fixtures/stories)', await groupLabelled(url, fixtures, loadFixtureGold(fixtures), workers))}`)
+
+    const stored = Number(process.env.BENCH_STORED ?? 100_000)
+    const count = Number(process.env.BENCH_PAGES ?? 250)
+    const pages = benchArticles(532).slice(0, count)
+    // the bench pages are dated 3 March 2025: the synthetic year ends two days later
+    await fillArticles(url, stored, new Date('2025-03-05T12:00:00Z'), benchArticles(532))
+    console.log(`\n## Ingest with grouping against ${stored.toLocaleString('en')} stored articles (~${Math.round(stored / 365)} a day; ${count} pages of 4.8 kB, stored then removed each pass; passes alternate)\n`)
+    const on: number[] = []
+    const off: number[] = []
+    let joined = 0
+    await ingestRate(url, pages.slice(0, 50), true, workers) // warm-up
+    for (let pass = 0; pass < 3; pass++) {
+      off.push((await ingestRate(url, pages, false, workers)).perSecond)
+      const r = await ingestRate(url, pages, true, workers)
+      on.push(r.perSecond)
+      joined = r.joined
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!
+    console.log(`- grouping off: ${off.map(x => f(x, 0)).join(', ')} articles/s (median ${f(median(off), 0)})`)
+    console.log(`- grouping on: ${on.map(x => f(x, 0)).join(', ')} articles/s (median ${f(median(on), 0)}; ${joined} of ${count} joined a stored story)`)
+    console.log(`- ratio on/off (medians): ${f(median(on) / median(off), 2)}`)
+    })
+  }
+  finally {
+    await workers.close()
+  }
+}
+
 async function sources() {
   await withBenchDatabase(async (url) => {
     const feeds = Number(process.env.BENCH_FEEDS ?? 1000)
@@ -169,5 +212,7 @@ if (!only || only === 'webhook')
   await webhook()
 if (!only || only === 'fanout')
   await fanout()
+if (!only || only === 'stories')
+  await stories()
 if (!only || only === 'sources')
   await sources()

@@ -37,19 +37,28 @@ export async function fillDatabase(url: string, articles: number, chats: number)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    await client.query('TRUNCATE articles, chats, deliveries, sessions, audit_log CASCADE')
+    await client.query('TRUNCATE articles, stories, chats, deliveries, sessions, audit_log CASCADE')
     const { rows } = await client.query<{ id: number }>('SELECT id FROM topics ORDER BY id')
     const topicIds = rows.map(r => r.id)
+    // every article a story of its own, numbered alike
     await client.query(`
-      INSERT INTO articles (source_name, url, language, title, body, published_at, ingested_at, content_hash, fingerprint)
-      SELECT 'Bench News', 'https://bench.example/' || i,
-             (CASE WHEN i % 3 = 0 THEN 'ru' ELSE 'en' END)::"Language",
+      WITH g AS (
+        SELECT i, (CASE WHEN i % 3 = 0 THEN 'ru' ELSE 'en' END)::"Language" AS language,
+               CASE WHEN i % 10 = 0 THEN NULL ELSE now() - (i || ' minutes')::interval END AS published_at,
+               now() - (i || ' minutes')::interval AS ingested_at
+        FROM generate_series(1, $1) AS i
+      ), s AS (
+        INSERT INTO stories (id, first_seen, last_seen, languages, outlets, dated, created_at)
+        SELECT i, coalesce(published_at, ingested_at), coalesce(published_at, ingested_at), ARRAY[language], 1, published_at IS NOT NULL, ingested_at FROM g
+      )
+      INSERT INTO articles (source_name, url, language, title, body, published_at, ingested_at, content_hash, fingerprint, story_id, stems)
+      SELECT 'Bench News', 'https://bench.example/' || i, language,
              'Report ' || i || ' on trade, security and diplomacy in Central Asia',
              repeat('Officials in the region discussed trade corridors, border security and energy supplies for the coming winter. ', 6),
-             CASE WHEN i % 10 = 0 THEN NULL ELSE now() - (i || ' minutes')::interval END,
-             now() - (i || ' minutes')::interval,
-             md5('bench' || i), ARRAY[i, i + 1]
-      FROM generate_series(1, $1) AS i`, [articles])
+             published_at, ingested_at, md5('bench' || i), ARRAY[i, i + 1], i, ' report on trade secur and diplomaci in central asia '
+      FROM g`, [articles])
+    await client.query('UPDATE stories s SET lead_article_id = a.id FROM articles a WHERE a.story_id = s.id')
+    await client.query(`SELECT setval(pg_get_serial_sequence('stories', 'id'), $1)`, [articles])
     await client.query(`
       INSERT INTO summaries (article_id, language, title, text, teaser, method)
       SELECT id, language, title, 'Officials in the region discussed trade corridors, border security and energy supplies for the coming winter.', 'Officials discussed trade and security.', 'extractive'

@@ -26,6 +26,12 @@ time =
     .description = Daily digest time, HH:MM
 tz =
     .description = Your time zone, e.g. Asia/Almaty
+mute =
+    .description = Hide news containing a word: /mute football
+unmute =
+    .description = Show a muted word again, or all
+muted =
+    .description = Your muted words
 stop =
     .description = Pause the daily digest
 post =
@@ -71,6 +77,7 @@ help-text =
     /subscribe &lt;topic&gt;, /unsubscribe &lt;topic|all&gt;, /subscriptions
     /lang en|ru|both: digest language
     /time HH:MM and /tz &lt;zone or city&gt;: when the daily digest comes
+    /mute &lt;word or phrase&gt;, /unmute &lt;word|all&gt;, /muted: hide stories containing a word
     /stop pauses it, /start resumes it.
 
     In groups, only the group's admins change these settings.
@@ -92,6 +99,10 @@ item-read-more = Read the article
 
 # the day an article without a stated date was added, e.g. "added 6 Dec"
 item-added = added { $date }
+
+## Stories
+
+story-also = <i>also:</i> { $outlets }
 
 ## Latest
 
@@ -138,6 +149,26 @@ tz-unknown = I do not know the time zone “{ $zone }”. Use a name like Asia/A
 tz-done = Time zone: { $zone } (it is { $now } there now).
 settings-admins-only = In groups, only the group's admins can change these settings.
 argument-too-long = That is too long: at most { $max } characters, please.
+
+## Muted words
+
+mute-usage = Which word or phrase should I hide? For example /mute football. Stories whose title or summary contain it (in any word form, in English or Russian) no longer show in your digest, /latest or /topic.
+mute-done = Muted “{ $word }”: stories containing it are hidden here. /muted lists your muted words, /unmute { $word } shows them again.
+mute-already = “{ $word }” is muted already.
+mute-full = You have { $max } muted words, the most there can be: /unmute one first.
+mute-too-long = That is too long to mute: at most { $max } characters.
+mute-no-words = There is no word to mute in that: use letters or digits.
+unmute-usage = Which word should I show again? /unmute football, or /unmute all.
+unmute-done = “{ $word }” is no longer muted.
+unmute-not = “{ $word }” was not muted. /muted lists your muted words.
+unmute-all-done = { $count ->
+    [0] You had no muted words.
+    [one] Your muted word is gone.
+   *[other] All { $count } muted words are gone.
+}
+muted-none = You have no muted words. /mute followed by a word hides stories containing it.
+muted-list = Muted here ({ $count } of { $max }):
+    { $words }
 
 ## Search
 

@@ -5,7 +5,7 @@ import type { Api } from 'grammy'
 import type { BotCommand } from 'grammy/types'
 import type { Context } from '#root/bot/context.js'
 
-export const USER_COMMANDS = ['start', 'help', 'latest', 'topic', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'digest', 'search', 'lang', 'time', 'tz', 'stop']
+export const USER_COMMANDS = ['start', 'help', 'latest', 'topic', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'digest', 'search', 'lang', 'time', 'tz', 'mute', 'unmute', 'muted', 'stop']
 export const ADMIN_COMMANDS = ['post', 'cancel', 'delete', 'stats', 'addsource', 'sources', 'removesource']
 
 function list(i18n: I18n<Context>, locale: string, names: string[]): BotCommand[] {

@@ -11,6 +11,7 @@ import { groupsFeature } from '#root/bot/features/groups.js'
 import { helpFeature } from '#root/bot/features/help.js'
 import { latestFeature } from '#root/bot/features/latest.js'
 import { settingsFeature } from '#root/bot/features/settings.js'
+import { mutedFeature } from '#root/bot/features/muted.js'
 import { sourcesFeature } from '#root/bot/features/sources.js'
 import { topicsFeature } from '#root/bot/features/topics.js'
 import { unhandledFeature } from '#root/bot/features/unhandled.js'
@@ -115,6 +116,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   protectedBot.use(latestFeature)
   protectedBot.use(topicsFeature)
   protectedBot.use(settingsFeature)
+  protectedBot.use(mutedFeature)
   protectedBot.use(digestFeature)
   protectedBot.use(adminFeature)
   protectedBot.use(sourcesFeature)

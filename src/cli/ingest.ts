@@ -51,7 +51,7 @@ function isoDate(date: Date | null): string | null {
 export function toJson(input: string, result: IngestResult) {
   if (result.status === 'rejected') {
     return {
-      input, id: null, status: result.status, reason: result.rejection.detail,
+      input, id: null, story: null, status: result.status, reason: result.rejection.detail,
       language: result.rejection.code === 'language' ? result.rejection.language.code : null,
       title: null, publishedAt: null, source: null, topics: [], summary: { en: null, ru: null }, teaser: { en: null, ru: null }, body: null,
     }
@@ -60,6 +60,7 @@ export function toJson(input: string, result: IngestResult) {
   return {
     input,
     id: result.id,
+    story: result.story,
     status: result.status,
     reason: result.status === 'duplicate' ? `same ${result.duplicate.by === 'similar' ? 'content as (near duplicate of)' : result.duplicate.by === 'url' ? 'URL as' : 'text as'} article ${result.id}` : null,
     language: article.language,

@@ -11,9 +11,10 @@ import { type Api, GrammyError, HttpError } from 'grammy'
 import type { Context } from '#root/bot/context.js'
 import type { ClaimedDelivery } from '#root/db/repositories/delivery-repository.js'
 import type { Repositories } from '#root/db/repositories/index.js'
+import type { StoryItem } from '#root/db/repositories/story-repository.js'
 import { DIGEST_ITEMS } from '#root/digest/compose.js'
 import { htmlToPlain } from '#root/digest/html.js'
-import { renderItem } from '#root/digest/render.js'
+import { renderStory } from '#root/digest/story-item.js'
 import { packMessages } from '#root/digest/split.js'
 import type { Limiter } from '#root/delivery/limits.js'
 import { createTtlCache } from '#root/db/ttl-cache.js'
@@ -62,8 +63,8 @@ export function createSender(deps: SenderDependencies) {
   let loop: Promise<void> | undefined
   let wake: (() => void) | undefined
 
-  // a push sends the same article to every subscriber: load it once a round
-  const articleCache = createTtlCache<Awaited<ReturnType<typeof repos.articles.byIds>>>(5000, 1000)
+  // a push sends the same story to every subscriber: load it once a round
+  const storyCache = createTtlCache<StoryItem[]>(5000, 1000)
 
   /** The messages of a delivery as this chat should read them now. */
   async function render(delivery: ClaimedDelivery): Promise<string[] | undefined> {
@@ -71,13 +72,14 @@ export function createSender(deps: SenderDependencies) {
     if (chat.state === 'blocked')
       return undefined
     const ids = delivery.articleIds.slice(0, delivery.kind === 'digest' ? DIGEST_ITEMS : 1)
-    const articles = await articleCache.get(ids.join(','), () => repos.articles.byIds(ids))
-    if (articles.length === 0)
+    // one item per story, however many outlets it has by now
+    const stories = await storyCache.get(ids.join(','), () => repos.stories.itemsOfReports(ids))
+    if (stories.length === 0)
       return []
     const locale = chat.uiLanguage
     const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args)
-    const items = articles.map(article => renderItem(article, { digestLanguage: chat.digestLanguage, locale, topics, t }))
-    const more = delivery.kind === 'digest' ? delivery.articleIds.length - articles.length : 0
+    const items = stories.map(story => renderStory(story, { digestLanguage: chat.digestLanguage, locale, topics, t }))
+    const more = delivery.kind === 'digest' ? delivery.more + Math.max(0, delivery.articleIds.length - ids.length) : 0
     const parts = [t(delivery.kind === 'digest' ? 'digest-title' : 'breaking-title'), ...items, ...(more > 0 ? [t('digest-more', { count: more })] : [])]
     return packMessages(parts)
   }

@@ -1,20 +1,22 @@
-// What a chat's digest holds now: items on its topics published or ingested
-// since its previous digest (the last day when there was none), newest first,
-// at most 10, then how many more there are.
-import type { ArticleRepository, ArticleWithSummaries } from '#root/db/repositories/article-repository.js'
+// What a chat's digest holds now: the stories since its previous digest (the
+// last day when there was none), by the one definition the planner uses too
+// (db/repositories/digest-query.ts), and how many more there are.
+import type { StoryItem, StoryRepository } from '#root/db/repositories/story-repository.js'
 
-export const DIGEST_ITEMS = 10
-const FIRST_DIGEST_WINDOW_MS = 24 * 60 * 60 * 1000
+export { DIGEST_ITEMS } from '#root/db/repositories/digest-query.js'
+export const FIRST_DIGEST_WINDOW_MS = 24 * 60 * 60 * 1000
 
 export interface DigestContent {
-  items: ArticleWithSummaries[]
+  items: StoryItem[]
   more: number
 }
 
-export async function composeDigest(articles: ArticleRepository, topicIds: number[], lastDigestAt: Date | null, now: Date): Promise<DigestContent> {
-  if (topicIds.length === 0)
-    return { items: [], more: 0 }
-  const since = lastDigestAt ?? new Date(now.getTime() - FIRST_DIGEST_WINDOW_MS)
-  const { items, total } = await articles.forDigest(topicIds, since, DIGEST_ITEMS)
+/** Since when a chat's digest collects stories. */
+export function digestSince(lastDigestAt: Date | null, now: Date): Date {
+  return lastDigestAt ?? new Date(now.getTime() - FIRST_DIGEST_WINDOW_MS)
+}
+
+export async function composeDigest(stories: StoryRepository, chatId: number, lastDigestAt: Date | null, now: Date): Promise<DigestContent> {
+  const { items, total } = await stories.digest(chatId, digestSince(lastDigestAt, now))
   return { items, more: Math.max(0, total - items.length) }
 }

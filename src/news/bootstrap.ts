@@ -7,6 +7,9 @@ export async function bootstrapNews(deps: NewsPipelineDependencies): Promise<Ing
   const { repos, logger } = deps
   await seedTopics(repos)
   const ingest = await createNewsPipeline(deps)
+  const backfilled = await ingest.backfill()
+  if (backfilled > 0)
+    logger.info({ msg: 'Articles stored before stories made findable by story keys and muted words', articles: backfilled })
   if (await repos.articles.count() === 0) {
     const results = await importSeedArticles(ingest)
     logger.info({ msg: 'Seed articles imported', results: results.map(r => ({ file: r.file, status: r.result.status })) })

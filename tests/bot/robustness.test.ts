@@ -95,7 +95,7 @@ describe('robustness', () => {
 
   it('should apologise instead of crashing when handling fails, and keep working', async () => {
     const chat = user('ru')
-    vi.spyOn(running.deps.repos.articles, 'latest').mockRejectedValueOnce(new Error('database went away'))
+    vi.spyOn(running.deps.repos.stories, 'latest').mockRejectedValueOnce(new Error('database went away'))
     expect(await chat.ask('/latest')).toBe('Простите, у меня что-то сломалось. Попробуйте ещё раз через минуту.')
     expect(await chat.ask('/latest 1')).toMatch(/^Свежие новости/)
     // the log names the update, chat and user, not what they wrote

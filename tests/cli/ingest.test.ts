@@ -49,6 +49,7 @@ describe('npm run ingest', () => {
     expect(english).toEqual({
       input: 'seeds/000_f702c42390311232.txt',
       id: null,
+      story: null,
       status: 'stored',
       reason: null,
       language: 'en',
@@ -106,6 +107,20 @@ describe('npm run ingest', () => {
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toMatch(/seeds\/000_f702c42390311232\.txt: duplicate: same text as article \d+/)
     expect(await database.repos.articles.count()).toBe(2)
+  }, 60_000)
+
+  it('should give reports of one event one story id, and another event its own, stored or duplicate', async () => {
+    const dir = 'tests/fixtures/stories'
+    const files = ['aid-convoy-en.txt', 'aid-convoy-ru.txt', 'aid-second-en.txt', 'aid-convoy-en-2.txt', 'aid-convoy-en.txt'].map(f => `${dir}/${f}`)
+    const run = await ingest(['--json', ...files], database.url)
+    expect(run.code, run.stderr).toBe(0)
+    const lines = jsonLines(run.stdout)
+    expect(lines.map(l => l.status)).toEqual(['stored', 'stored', 'stored', 'stored', 'duplicate'])
+    const [first, russian, second, other, again] = lines.map(l => l.story)
+    expect(first).toEqual(expect.any(Number))
+    expect([russian, other, again]).toEqual([first, first, first])
+    expect(second).toEqual(expect.any(Number))
+    expect(second).not.toBe(first)
   }, 60_000)
 
   it('should refuse links to local and private addresses unless FETCH_ALLOW_PRIVATE is on', async () => {

@@ -31,6 +31,7 @@ describe('migrations', () => {
     const article = await db.article.create({
       data: {
         language: 'ru', title: 'Заголовок', body: 'Текст', contentHash: 'h1', fingerprint: [1, 2, 3],
+        story: { create: { firstSeen: new Date(), lastSeen: new Date(), languages: ['ru'] } },
         summaries: { create: { language: 'ru', text: 'Кратко', teaser: 'Тизер', method: 'extractive' } },
         topics: { create: { topicId: topic.id, score: 2.5 } },
       },
@@ -56,9 +57,9 @@ describe('migrations', () => {
     const { db } = fresh
     const chatId = -1001234567890n
     await expect(db.delivery.create({ data: { chatId, kind: 'digest', periodKey: '2026-11-22' } })).rejects.toThrow(/Unique constraint/)
-    const articleId = (await db.article.findFirstOrThrow()).id
+    const { id: articleId, storyId } = await db.article.findFirstOrThrow()
     await expect(db.delivery.create({ data: { chatId, kind: 'breaking', articleId } })).rejects.toThrow(/Unique constraint/)
-    await expect(db.article.create({ data: { language: 'en', title: 't', body: 'b', contentHash: 'h1' } })).rejects.toThrow(/Unique constraint/)
+    await expect(db.article.create({ data: { language: 'en', title: 't', body: 'b', contentHash: 'h1', storyId } })).rejects.toThrow(/Unique constraint/)
   })
 
   it('should move a chat and its subscriptions and deliveries when its id changes (group -> supergroup)', async () => {

@@ -78,7 +78,7 @@ async function publish(ctx: Context, draft: Draft, topicIds: ReadonlyMap<string,
   const duplicate = await ctx.repos.articles.findDuplicate(article)
   if (duplicate)
     return { kind: 'duplicate', id: duplicate.id, title: article.title }
-  const id = await ctx.repos.articles.create(article, Object.values(draft.summaries), topicIds)
+  const { id } = await ctx.ingest.store(article, draft.summaries)
   await ctx.repos.audit.record({ actorId: ctx.from!.id, action: 'post', articleId: id, details: { title: article.title, url: article.url } })
   ctx.logger.info({ msg: 'Article posted', article_id: id, admin_id: ctx.from!.id })
   if (!push)

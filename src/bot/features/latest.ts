@@ -2,7 +2,7 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import type { Context } from '#root/bot/context.js'
 import { localeOf } from '#root/bot/i18n.js'
-import { argument, renderFor, requiredArgument } from '#root/bot/helpers/items.js'
+import { argument, mutedOf, renderFor, requiredArgument } from '#root/bot/helpers/items.js'
 import { sendParts } from '#root/bot/helpers/reply.js'
 
 const DEFAULT_COUNT = 5
@@ -10,16 +10,16 @@ const MAX_COUNT = 20
 
 const composer = new Composer<Context>()
 
-/** Sends `count` items from `offset`, with a More button when there are more. */
+/** Sends `count` stories from `offset`, one item each, with a More button when there are more. */
 async function sendPage(ctx: Context, options: { offset: number, count: number, topicId?: number, title: string, empty: string }): Promise<void> {
   const { offset, count, topicId } = options
-  const articles = await ctx.repos.articles.latest(count + 1, offset, topicId)
-  if (articles.length === 0) {
+  const stories = await ctx.repos.stories.latest({ limit: count + 1, offset, topicId, muted: await mutedOf(ctx) })
+  if (stories.length === 0) {
     await ctx.reply(offset === 0 ? options.empty : ctx.t('latest-no-more'))
     return
   }
-  const page = articles.slice(0, count)
-  const more = articles.length > count
+  const page = stories.slice(0, count)
+  const more = stories.length > count
     ? new InlineKeyboard().text(ctx.t('latest-more'), `more:${topicId ?? 0}:${offset + count}:${count}`)
     : undefined
   await sendParts(ctx, [...(offset === 0 ? [options.title] : []), ...renderFor(ctx, page)], more)

@@ -1,12 +1,23 @@
 import type { Context } from '#root/bot/context.js'
 import { localeOf } from '#root/bot/i18n.js'
-import { type RenderableArticle, renderItem } from '#root/digest/render.js'
+import type { RenderOptions } from '#root/digest/render.js'
+import { type RenderableStory, renderStory } from '#root/digest/story-item.js'
 
-/** Renders articles for this chat: its digest language, its interface language. */
-export function renderFor(ctx: Context, articles: RenderableArticle[]): string[] {
+/** This chat's way of reading: its digest language, its interface language. */
+export function renderOptionsFor(ctx: Context): RenderOptions {
   const locale = localeOf(ctx)
-  const digestLanguage = ctx.chatSettings?.digestLanguage ?? locale
-  return articles.map(article => renderItem(article, { digestLanguage, locale, topics: ctx.topics, t: (key, args) => ctx.t(key, args) }))
+  return { digestLanguage: ctx.chatSettings?.digestLanguage ?? locale, locale, topics: ctx.topics, t: (key, args) => ctx.t(key, args) }
+}
+
+/** Renders stories for this chat, one item each. */
+export function renderFor(ctx: Context, stories: RenderableStory[]): string[] {
+  const options = renderOptionsFor(ctx)
+  return stories.map(story => renderStory(story, options))
+}
+
+/** The stems of this chat's muted words (none before it has settings). */
+export async function mutedOf(ctx: Context): Promise<string[]> {
+  return ctx.chatSettings && ctx.chat ? (await ctx.repos.muted.list(ctx.chat.id)).map(m => m.stems) : []
 }
 
 export const MAX_ARGUMENT = 200

@@ -1,8 +1,11 @@
 import type { Database } from '#root/db/client.js'
+import { refreshStory } from '#root/db/repositories/story-repository.js'
 import { createTtlCache } from '#root/db/ttl-cache.js'
+import { Prisma } from '#root/generated/prisma/client.js'
 import type { SummaryMethod } from '#root/generated/prisma/enums.js'
 import { NEAR_DUPLICATE, similarity } from '#root/news/fingerprint.js'
 import type { Language, ProcessedArticle } from '#root/news/types.js'
+import type { StoryFeatures } from '#root/stories/features.js'
 
 export interface SummaryInput {
   language: Language
@@ -18,15 +21,27 @@ export interface ArticleOrigin {
   guid: string
 }
 
-export type Duplicate = { id: number, by: 'url' | 'content' } | { id: number, by: 'similar', similarity: number }
+export type Duplicate = ({ by: 'url' | 'content' } | { by: 'similar', similarity: number }) & { id: number, storyId: number }
+
+/** Where a new article goes: into an existing story, or a story of its own; and what grouping and muting need of it. */
+export interface StoryPlacement {
+  /** the story it joins; undefined: it starts its own */
+  join?: number
+  keys: string[]
+  features: StoryFeatures
+  /** " stem stem ... " of its title and summaries */
+  stems: string
+}
 
 const NEAR_CANDIDATES = 50
 
 /** How long a /latest or /topic page may be served from memory. */
 export const LATEST_CACHE_MS = 2000
 
-export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS) {
-  const pages = createTtlCache<LatestPage>(cacheMs)
+export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS, onChange: () => void = () => {}) {
+  const cache = createTtlCache<LatestPage>(cacheMs)
+  // cached pages here and of the stories (onChange) go when an article comes or goes
+  const pages = { get: cache.get, clear: () => { cache.clear(); onChange() } }
 
   function loadLatest(limit: number, offset: number, topicId?: number) {
     return db.article.findMany({
@@ -48,39 +63,58 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
      * candidates are the articles sharing an LSH band (article_bands).
      */
     async findDuplicate(article: Pick<ProcessedArticle, 'url' | 'contentHash' | 'fingerprint'>): Promise<Duplicate | undefined> {
-      const rows = await db.$queryRaw<Array<{ id: number, url: string | null, content_hash: string, fingerprint: number[] }>>`
+      const rows = await db.$queryRaw<Array<{ id: number, story_id: number, url: string | null, content_hash: string, fingerprint: number[] }>>`
         WITH candidates AS (
           SELECT id FROM articles WHERE content_hash = ${article.contentHash}
           UNION SELECT id FROM articles WHERE ${article.url}::text IS NOT NULL AND url = ${article.url}
           UNION SELECT article_id FROM article_bands WHERE band = ANY(minhash_bands(${article.fingerprint}::int[]))
         )
-        SELECT a.id, a.url, a.content_hash, a.fingerprint FROM articles a JOIN candidates c ON c.id = a.id
+        SELECT a.id, a.story_id, a.url, a.content_hash, a.fingerprint FROM articles a JOIN candidates c ON c.id = a.id
         WHERE a.content_hash = ${article.contentHash} OR a.url = ${article.url} OR a.deleted_at IS NULL
         ORDER BY (a.content_hash = ${article.contentHash} OR a.url = ${article.url}) DESC, a.id DESC
         LIMIT ${NEAR_CANDIDATES}`
       let best: Duplicate | undefined
       for (const row of rows) {
         if (row.content_hash === article.contentHash || (article.url !== null && row.url === article.url))
-          return { id: row.id, by: row.url !== null && row.url === article.url ? 'url' : 'content' }
+          return { id: row.id, storyId: row.story_id, by: row.url !== null && row.url === article.url ? 'url' : 'content' }
         const score = similarity(article.fingerprint, row.fingerprint)
         if (score >= NEAR_DUPLICATE && (!best || best.by !== 'similar' || score > best.similarity))
-          best = { id: row.id, by: 'similar', similarity: score }
+          best = { id: row.id, storyId: row.story_id, by: 'similar', similarity: score }
       }
       return best
     },
 
     /**
      * Stores the article, its summaries, topic links (topic ids by slug) and
-     * near-duplicate bands in one statement, so atomically and in one round trip.
+     * near-duplicate bands, and starts its story or adds it to the one it joins,
+     * in one statement, so atomically and in one round trip. Returns the
+     * article's and its story's id.
      */
-    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>, origin?: ArticleOrigin): Promise<number> {
+    async create(article: ProcessedArticle, summaries: SummaryInput[], topicIds: ReadonlyMap<string, number>, story: StoryPlacement, origin?: ArticleOrigin): Promise<{ id: number, storyId: number }> {
       const links = article.topics.filter(t => topicIds.has(t.slug))
-      const [row] = await db.$queryRaw<Array<{ id: number }>>`
-        WITH inserted AS (
-          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint, source_id, guid)
-          VALUES (${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
-                  ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[], ${origin?.sourceId ?? null}::int, ${origin?.guid ?? null})
-          RETURNING id
+      const join = story.join ?? null
+      const [row] = await db.$queryRaw<Array<{ id: number, story_id: number }>>`
+        WITH story AS (
+          SELECT coalesce(${join}::int, nextval(pg_get_serial_sequence('stories', 'id'))::int) AS id
+        ), inserted AS (
+          INSERT INTO articles (source_name, url, language, title, body, published_at, content_hash, fingerprint, source_id, guid, story_id, story_keys, story_features, stems)
+          SELECT ${article.sourceName}, ${article.url}, ${article.language}::"Language", ${article.title}, ${article.body},
+                 ${article.publishedAt}::timestamptz, ${article.contentHash}, ${article.fingerprint}::int[], ${origin?.sourceId ?? null}::int, ${origin?.guid ?? null},
+                 story.id, ${story.keys}::text[], ${JSON.stringify(story.features)}::jsonb, ${story.stems}
+          FROM story
+          RETURNING id, story_id, language, source_name, coalesce(published_at, ingested_at) AS at, published_at IS NOT NULL AS dated
+        ), new_story AS (
+          INSERT INTO stories (id, lead_article_id, first_seen, last_seen, languages, outlets, dated)
+          SELECT story_id, id, at, at, ARRAY[language], 1, dated FROM inserted WHERE ${join}::int IS NULL
+        ), joined AS (
+          -- the new report is not visible to this statement: it is counted beside the others
+          UPDATE stories s SET
+            first_seen = least(s.first_seen, i.at), last_seen = greatest(s.last_seen, i.at), dated = s.dated OR i.dated,
+            languages = ARRAY(SELECT DISTINCT l FROM unnest(s.languages || i.language) AS l ORDER BY l),
+            outlets = (SELECT count(DISTINCT o)::int FROM (
+              SELECT coalesce(lower(a.source_name), 'article ' || a.id) AS o FROM articles a WHERE a.story_id = s.id AND a.deleted_at IS NULL
+              UNION ALL SELECT coalesce(lower(i.source_name), 'article ' || i.id)) AS outlets)
+          FROM inserted i WHERE s.id = i.story_id AND ${join}::int IS NOT NULL
         ), summary_rows AS (
           INSERT INTO summaries (article_id, language, title, text, teaser, method)
           SELECT inserted.id, s.language::"Language", s.title, s.text, s.teaser, s.method::"SummaryMethod"
@@ -95,11 +129,31 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
           INSERT INTO article_bands (band, article_id)
           SELECT b, inserted.id FROM inserted, unnest(minhash_bands(${article.fingerprint}::int[])) AS b
         )
-        SELECT id FROM inserted`
+        SELECT id, story_id FROM inserted`
       if (!row)
         throw new Error('The article was not inserted')
       pages.clear()
-      return row.id
+      return { id: row.id, storyId: row.story_id }
+    },
+
+    /** Articles stored before stories, without story features and stems yet (a batch). */
+    async withoutStoryFeatures(limit: number) {
+      return db.article.findMany({
+        where: { storyFeatures: { equals: Prisma.AnyNull } },
+        select: { id: true, title: true, body: true, language: true, publishedAt: true, ingestedAt: true, summaries: { select: { title: true, text: true } } },
+        orderBy: { id: 'asc' },
+        take: limit,
+      })
+    },
+
+    /** Sets the story keys, features and stems of articles stored before stories, in one statement. */
+    async setStoryFeatures(rows: Array<{ id: number, keys: string[], features: StoryFeatures, stems: string }>): Promise<void> {
+      if (rows.length === 0)
+        return
+      await db.$executeRaw`
+        UPDATE articles a SET story_keys = ARRAY(SELECT jsonb_array_elements_text(r.keys)), story_features = r.features, stems = r.stems
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id int, keys jsonb, features jsonb, stems text)
+        WHERE a.id = r.id`
     },
 
     async count(): Promise<number> {
@@ -121,32 +175,6 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
 
     async countLive(topicId?: number): Promise<number> {
       return db.article.count({ where: { deletedAt: null, ...(topicId === undefined ? {} : { topics: { some: { topicId } } }) } })
-    },
-
-    /** Live articles on any of `topicIds` published or ingested after `since`, newest first. */
-    async forDigest(topicIds: number[], since: Date, limit: number) {
-      const where = {
-        deletedAt: null,
-        topics: { some: { topicId: { in: topicIds } } },
-        OR: [{ ingestedAt: { gt: since } }, { publishedAt: { gt: since } }],
-      }
-      const [items, total] = await Promise.all([
-        db.article.findMany({
-          where,
-          orderBy: [{ ingestedAt: 'desc' }, { id: 'desc' }],
-          take: limit,
-          include: { summaries: true, topics: { select: { topicId: true, score: true } } },
-        }),
-        db.article.count({ where }),
-      ])
-      return { items, total }
-    },
-
-    /** Live articles by id, in the order of `ids`. */
-    async byIds(ids: number[]) {
-      const rows = await db.article.findMany({ where: { id: { in: ids }, deletedAt: null }, include: { summaries: true, topics: { select: { topicId: true, score: true } } } })
-      const byId = new Map(rows.map(r => [r.id, r]))
-      return ids.flatMap(id => byId.get(id) ?? [])
     },
 
     /**
@@ -176,9 +204,12 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
 
     /** Soft delete: the article stays for the record but is shown nowhere. False when already deleted or absent. */
     async softDelete(id: number): Promise<boolean> {
-      const { count } = await db.article.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } })
+      const rows = await db.$queryRaw<Array<{ story_id: number }>>`
+        UPDATE articles SET deleted_at = now() WHERE id = ${id} AND deleted_at IS NULL RETURNING story_id`
       pages.clear()
-      return count > 0
+      if (rows[0])
+        await refreshStory(db, rows[0].story_id)
+      return rows.length > 0
     },
 
     async countByLanguage(): Promise<Record<'en' | 'ru', number>> {

@@ -2,6 +2,7 @@
 // chat + pushed article) make planning idempotent; senders claim due rows with
 // FOR UPDATE SKIP LOCKED, so several instances never take the same row.
 import type { Database } from '#root/db/client.js'
+import { digestCtes } from '#root/db/repositories/digest-query.js'
 import type { ChatState, DeliveryKind, DigestLanguage, Language } from '#root/generated/prisma/enums.js'
 
 export interface ClaimedDelivery {
@@ -9,6 +10,8 @@ export interface ClaimedDelivery {
   chatId: bigint
   kind: DeliveryKind
   articleIds: number[]
+  /** a digest's stories that qualified but are not in it ("…and N more") */
+  more: number
   partsSent: number
   attempts: number
   /** the chat's settings, read in the same statement */
@@ -23,9 +26,10 @@ export interface DuePlan {
 export function createDeliveryRepository(db: Database) {
   return {
     /**
-     * Plans the digests of many chats in one statement: each due chat's new article ids
-     * (on its topics, since its previous digest, newest first by id, at most 500), a
-     * pending row (skipped when there are none), and the chat's period marker.
+     * Plans the digests of many chats in one statement: each due chat's stories
+     * by the one digest definition (digest-query.ts: what /digest shows too),
+     * a pending row with their lead reports' ids and how many more qualified
+     * (skipped when there are none), and the chat's period marker.
      * Unique per chat and period: a period already planned is left alone.
      * Returns how many were queued and skipped.
      */
@@ -37,22 +41,12 @@ export function createDeliveryRepository(db: Database) {
           SELECT d.chat_id, d.period_key, coalesce(c.last_digest_at, ${now}::timestamptz - interval '1 day') AS since
           FROM unnest(${due.map(d => d.chatId)}::bigint[], ${due.map(d => d.periodKey)}::text[]) AS d(chat_id, period_key)
           JOIN chats c ON c.id = d.chat_id
-        ), recent AS MATERIALIZED (
-          -- the articles any of these chats could get, found once for all of them
-          SELECT a.id, a.ingested_at, a.published_at, t.topic_id
-          FROM articles a JOIN article_topics t ON t.article_id = a.id
-          WHERE a.deleted_at IS NULL
-            AND (a.ingested_at > (SELECT min(since) FROM due) OR a.published_at > (SELECT min(since) FROM due))
-        ), fresh AS (
-          SELECT due.chat_id, (array_agg(DISTINCT r.id ORDER BY r.id DESC))[1:500] AS ids
-          FROM due JOIN subscriptions s ON s.chat_id = due.chat_id JOIN recent r ON r.topic_id = s.topic_id
-          WHERE r.ingested_at > due.since OR r.published_at > due.since
-          GROUP BY due.chat_id
-        ), planned AS (
-          INSERT INTO deliveries (chat_id, kind, period_key, article_ids, status, due_at)
-          SELECT due.chat_id, 'digest'::"DeliveryKind", due.period_key, coalesce(fresh.ids, '{}'),
-                 (CASE WHEN fresh.ids IS NULL THEN 'skipped' ELSE 'pending' END)::"DeliveryStatus", ${now}::timestamptz
-          FROM due LEFT JOIN fresh ON fresh.chat_id = due.chat_id
+        ), ${digestCtes()}, planned AS (
+          INSERT INTO deliveries (chat_id, kind, period_key, article_ids, more, status, due_at)
+          SELECT due.chat_id, 'digest'::"DeliveryKind", due.period_key, coalesce(digest.article_ids, '{}'),
+                 greatest(0, coalesce(digest.total, 0) - cardinality(coalesce(digest.article_ids, '{}'))),
+                 (CASE WHEN cardinality(coalesce(digest.article_ids, '{}')) = 0 THEN 'skipped' ELSE 'pending' END)::"DeliveryStatus", ${now}::timestamptz
+          FROM due LEFT JOIN digest ON digest.chat_id = due.chat_id
           ON CONFLICT DO NOTHING
           RETURNING chat_id, period_key, status
         ), marked AS (
@@ -83,7 +77,7 @@ export function createDeliveryRepository(db: Database) {
      * "sending" and count an attempt.
      */
     async claim(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-      const rows = await db.$queryRaw<Array<{ id: bigint, chat_id: bigint, kind: DeliveryKind, article_ids: number[], parts_sent: number, attempts: number, ui_language: Language, digest_language: DigestLanguage, state: ChatState }>>`
+      const rows = await db.$queryRaw<Array<{ id: bigint, chat_id: bigint, kind: DeliveryKind, article_ids: number[], more: number, parts_sent: number, attempts: number, ui_language: Language, digest_language: DigestLanguage, state: ChatState }>>`
         UPDATE deliveries d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
         FROM chats c
         WHERE c.id = d.chat_id AND d.id IN (
@@ -93,12 +87,13 @@ export function createDeliveryRepository(db: Database) {
           ORDER BY due_at, id
           FOR UPDATE SKIP LOCKED
           LIMIT ${limit})
-        RETURNING d.id, d.chat_id, d.kind, d.article_ids, d.parts_sent, d.attempts, c.ui_language, c.digest_language, c.state`
+        RETURNING d.id, d.chat_id, d.kind, d.article_ids, d.more, d.parts_sent, d.attempts, c.ui_language, c.digest_language, c.state`
       return rows.map(r => ({
         id: r.id,
         chatId: r.chat_id,
         kind: r.kind,
         articleIds: r.article_ids,
+        more: r.more,
         partsSent: r.parts_sent,
         attempts: r.attempts,
         chat: { uiLanguage: r.ui_language, digestLanguage: r.digest_language, state: r.state },
