@@ -17,6 +17,16 @@ export interface ChatSettings {
   timeZone?: string
   digestTime?: string
   state?: ChatState
+  linkPreviews?: boolean
+  silent?: boolean
+  pushes?: boolean
+  defaultThreadId?: number | null
+}
+
+/** A forum's threads: where a topic's items go, and where the rest go (null: General). */
+export interface ThreadRoutes {
+  defaultThreadId: number | null
+  topics: Map<number, number>
 }
 
 /** How long a chat's settings may be served from memory: every update reads them. */
@@ -38,7 +48,7 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
       const registered = await db.chat.upsert({
         where: { id: BigInt(id) },
         create: { id: BigInt(id), ...fields, digestLanguage: fields.uiLanguage },
-        update: { state: 'active', title: fields.title },
+        update: { state: 'active', title: fields.title, type: fields.type },
       })
       forget(id)
       return registered
@@ -91,6 +101,41 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
     async block(id: bigint): Promise<void> {
       await db.chat.updateMany({ where: { id }, data: { state: 'blocked' } })
       forget(Number(id))
+    },
+
+    /** Channels, by title: /channels checks which of them the asking admin manages. */
+    async channels(limit: number) {
+      return db.chat.findMany({ where: { type: 'channel' }, orderBy: [{ title: 'asc' }, { id: 'asc' }], take: limit })
+    },
+
+    async threadRoutes(chatId: number): Promise<ThreadRoutes> {
+      const [chat, rows] = await Promise.all([
+        db.chat.findUnique({ where: { id: BigInt(chatId) }, select: { defaultThreadId: true } }),
+        db.threadRoute.findMany({ where: { chatId: BigInt(chatId) }, orderBy: { topicId: 'asc' } }),
+      ])
+      return { defaultThreadId: chat?.defaultThreadId ?? null, topics: new Map(rows.map(r => [r.topicId, r.threadId])) }
+    },
+
+    /** The topic's items go to `threadId`; null: back to where the rest go. */
+    async routeTopic(chatId: number, topicId: number, threadId: number | null): Promise<void> {
+      const where = { chatId_topicId: { chatId: BigInt(chatId), topicId } }
+      if (threadId === null)
+        await db.threadRoute.deleteMany({ where: where.chatId_topicId })
+      else
+        await db.threadRoute.upsert({ where, create: { chatId: BigInt(chatId), topicId, threadId }, update: { threadId } })
+    },
+
+    /**
+     * A forum thread is gone (deleted or closed): everything routed to it goes to
+     * General. True when something pointed there (so the admins are told once).
+     */
+    async dropThread(chatId: bigint, threadId: number): Promise<boolean> {
+      const [routes, chats] = await db.$transaction([
+        db.threadRoute.deleteMany({ where: { chatId, threadId } }),
+        db.chat.updateMany({ where: { id: chatId, defaultThreadId: threadId }, data: { defaultThreadId: null } }),
+      ])
+      forget(Number(chatId))
+      return routes.count + chats.count > 0
     },
 
     async subscriptions(chatId: number): Promise<number[]> {
