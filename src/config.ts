@@ -39,6 +39,9 @@ const envSchema = z.object({
   PORT: optionalString.pipe(
     z.string().regex(/^\d+$/, 'must be a port number from 1 to 65535').optional(),
   ).transform(v => (v === undefined ? 8080 : Number(v))).pipe(z.number().int().min(1, 'must be a port number from 1 to 65535').max(65535, 'must be a port number from 1 to 65535')),
+  METRICS_PORT: optionalString.pipe(
+    z.string().regex(/^\d+$/, 'must be a port number from 1 to 65535').optional(),
+  ).transform(v => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(1, 'must be a port number from 1 to 65535').max(65535, 'must be a port number from 1 to 65535').optional()),
   DEFAULT_TIMEZONE: optionalString.transform(v => v ?? 'UTC')
     .refine(isTimeZone, 'must be an IANA time zone such as UTC, Europe/Moscow or Asia/Almaty'),
   DEFAULT_DIGEST_TIME: optionalString.transform(v => v ?? '09:00')
@@ -75,6 +78,8 @@ function toConfig(env: Env) {
     llm: env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: 30_000 } : undefined,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
+    /** health and metrics in long-polling mode (webhook mode serves them on `port`) */
+    metricsPort: env.METRICS_PORT,
     digestCatchUpHours: env.DIGEST_CATCH_UP,
     broadcastRate: env.BROADCAST_RATE,
     delivery: env.DELIVERY,

@@ -10,12 +10,19 @@ import { createDependencies } from '#root/bot/deps.js'
 import { createBot } from '#root/bot/index.js'
 import { runService } from '#root/cli/service.js'
 import { startDelivery } from '#root/delivery/index.js'
-import { createWebhookServer } from '#root/server/index.js'
+import { createMetrics } from '#root/metrics.js'
+import { createHttpServer } from '#root/server/index.js'
 import { packageVersion } from '#root/version.js'
 
 await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
   const deps = await createDependencies(db, config, logger)
   const { repos, topics, i18n } = deps
+  const metrics = createMetrics({ outbox: () => repos.deliveries.outboxStats() })
+  const serveHttp = async (port: number, webhook?: Parameters<typeof createHttpServer>[0]['webhook']) => {
+    const server = createHttpServer({ logger, pingDatabase: () => repos.health.ping(), version: packageVersion(), metrics: metrics.registry, webhook })
+    await new Promise<void>(resolve => server.listen(port, resolve))
+    onShutdown(() => new Promise(resolve => server.close(resolve)))
+  }
 
   // Daily digests and pushes, unless DELIVERY=off leaves them to other processes
   const deliver = (api: Api) => {
@@ -38,16 +45,14 @@ await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
   }
 
   // webhooks: Telegram sends an update again when our answer is lost; skip repeats
-  const bot = createBot(config.botToken, { ...deps, skipRepeatedUpdates: config.botMode === 'webhook' }, { client: { apiRoot: config.telegramApiRoot } })
+  const bot = createBot(config.botToken, { ...deps, metrics, skipRepeatedUpdates: config.botMode === 'webhook' }, { client: { apiRoot: config.telegramApiRoot } })
   // one getMe, not bot.init(): grammY retries that forever while the API is unreachable
   bot.botInfo = await bot.api.getMe()
   await registerCommands(bot.api, i18n, config.adminIds)
   deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }))
   if (config.botMode === 'webhook') {
     const webhookPath = `/webhook/${bot.botInfo.id}`
-    const server = createWebhookServer({ bot, logger, secretToken: config.webhookSecret, webhookPath, pingDatabase: () => repos.health.ping(), version: packageVersion() })
-    await new Promise<void>(resolve => server.listen(config.port, resolve))
-    onShutdown(() => new Promise(resolve => server.close(resolve)))
+    await serveHttp(config.port, { bot, secretToken: config.webhookSecret, path: webhookPath })
     await bot.api.setWebhook(new URL(webhookPath, config.webhookUrl).href, { secret_token: config.webhookSecret })
     logger.info({ msg: 'Webhook mode', port: config.port, username: bot.botInfo.username })
   }
@@ -55,6 +60,8 @@ await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
     await bot.api.deleteWebhook()
     const runner = run(bot)
     onShutdown(async () => runner.isRunning() && runner.stop())
-    logger.info({ msg: 'Long polling', username: bot.botInfo.username, api_root: config.telegramApiRoot })
+    if (config.metricsPort)
+      await serveHttp(config.metricsPort)
+    logger.info({ msg: 'Long polling', username: bot.botInfo.username, api_root: config.telegramApiRoot, metrics_port: config.metricsPort })
   }
 })

@@ -5,6 +5,7 @@ import type { Config } from '#root/config.js'
 import type { Repositories } from '#root/db/repositories/index.js'
 import type { Chat } from '#root/generated/prisma/client.js'
 import type { Logger } from '#root/logger.js'
+import type { Metrics } from '#root/metrics.js'
 import type { Ingest } from '#root/news/ingest.js'
 import type { TopicDirectory } from '#root/news/topic-directory.js'
 
@@ -20,6 +21,8 @@ export interface Dependencies {
   conversationStorage: StorageAdapter<unknown>
   /** Date.now, replaceable in tests */
   now?: () => Date
+  /** counters and timings for GET /metrics */
+  metrics?: Metrics
   /** skip an update whose id any instance has taken in before (webhook mode) */
   skipRepeatedUpdates?: boolean
   /** how long /post waits for an admin's next step (30 minutes) */

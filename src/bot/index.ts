@@ -19,6 +19,7 @@ import { topicsFeature } from '#root/bot/features/topics.js'
 import { unhandledFeature } from '#root/bot/features/unhandled.js'
 import { welcomeFeature } from '#root/bot/features/welcome.js'
 import { createErrorHandler } from '#root/bot/handlers/error.js'
+import { updateMetrics } from '#root/bot/middlewares/metrics.js'
 import { isBotAdmin } from '#root/bot/helpers/permissions.js'
 import { uiLanguageFor } from '#root/bot/i18n.js'
 
@@ -48,6 +49,10 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
       logger.info({ msg: 'Update received again: skipped', update_id: ctx.update.update_id })
     })
   }
+
+  // Every update counted and timed (GET /metrics)
+  if (deps.metrics)
+    bot.use(updateMetrics(deps.metrics))
 
   // Updates of one chat one after another (the runner and webhooks run them
   // concurrently): the conversation state of a chat is read and written in order

@@ -1,6 +1,9 @@
-// Webhook endpoint (Telegram's secret token checked by grammY) and a health check.
+// The HTTP side: Telegram's webhook (its secret token checked by grammY), a
+// health check and Prometheus metrics. Webhook mode serves all three on PORT;
+// long polling serves health and metrics on METRICS_PORT when it is set.
 import { createServer, type Server } from 'node:http'
 import { type Bot, webhookCallback } from 'grammy'
+import type { Registry } from 'prom-client'
 import type { Context } from '#root/bot/context.js'
 import type { Logger } from '#root/logger.js'
 
@@ -12,17 +15,16 @@ import type { Logger } from '#root/logger.js'
 export const ANSWER_WITHIN_MS = 2000
 
 export interface ServerDependencies {
-  bot: Bot<Context>
   logger: Logger
-  secretToken: string
-  webhookPath: string
   /** resolves when the database answers */
   pingDatabase: () => Promise<void>
   version: string
+  metrics?: Registry
+  webhook?: { bot: Bot<Context>, secretToken: string, path: string }
 }
 
-export function createWebhookServer({ bot, logger, secretToken, webhookPath, pingDatabase, version }: ServerDependencies): Server {
-  const handleUpdate = webhookCallback(bot, 'http', { secretToken, onTimeout: 'return', timeoutMilliseconds: ANSWER_WITHIN_MS })
+export function createHttpServer({ logger, pingDatabase, version, metrics, webhook }: ServerDependencies): Server {
+  const handleUpdate = webhook && webhookCallback(webhook.bot, 'http', { secretToken: webhook.secretToken, onTimeout: 'return', timeoutMilliseconds: ANSWER_WITHIN_MS })
   return createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/health') {
       pingDatabase().then(
@@ -34,7 +36,17 @@ export function createWebhookServer({ bot, logger, secretToken, webhookPath, pin
       )
       return
     }
-    if (req.method === 'POST' && req.url === webhookPath) {
+    if (metrics && req.method === 'GET' && req.url === '/metrics') {
+      metrics.metrics().then(
+        text => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+        (err: unknown) => {
+          logger.warn({ msg: 'Metrics could not be collected', err })
+          res.writeHead(500).end()
+        },
+      )
+      return
+    }
+    if (handleUpdate && req.method === 'POST' && req.url === webhook.path) {
       handleUpdate(req, res).catch((err: unknown) => {
         logger.error({ msg: 'Webhook update failed', err })
         if (!res.headersSent)

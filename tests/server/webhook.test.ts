@@ -10,7 +10,7 @@ import { createDatabase } from '#root/db/client.js'
 import { freePort } from '#root/db/embedded.js'
 import { createHealthRepository } from '#root/db/repositories/health-repository.js'
 import { createLogger } from '#root/logger.js'
-import { createWebhookServer } from '#root/server/index.js'
+import { createHttpServer } from '#root/server/index.js'
 import { packageVersion } from '#root/version.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
 import { eventually } from '../helpers/eventually.js'
@@ -82,6 +82,14 @@ describe('webhook mode', () => {
       await new Promise(resolve => setTimeout(resolve, 300))
       expect(api.messagesTo(64)).toHaveLength(1)
 
+      // Prometheus metrics on the same port: what was handled, by kind and command
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+      expect(metrics).toContain('bot_updates_total{kind="message",command="start"} 1')
+      expect(metrics).toContain('bot_updates_total{kind="message",command="help"} 1')
+      expect(metrics).toMatch(/bot_update_duration_seconds_count\{kind="message"\} 2/)
+      expect(metrics).toContain('outbox_depth 0')
+      expect(metrics).toContain('process_resident_memory_bytes')
+
       // an admin's link to a page that takes 6 s: Telegram still gets its answer within a few seconds
       await post({ update_id: 5, ...textMessage('/post', { userId: ADMIN }) }, SECRET)
       await api.waitForMessage(ADMIN)
@@ -101,11 +109,9 @@ describe('webhook mode', () => {
   it('should answer /health with 503 while the database does not answer', async () => {
     const gone = await createTestDatabase()
     const db = createDatabase(gone.url)
-    const server = createWebhookServer({
-      bot: new Bot<Context>('123:unused-token-of-the-health-test-xxxxxxxxxx'),
+    const server = createHttpServer({
       logger: createLogger('silent', { pretty: false }),
-      secretToken: SECRET,
-      webhookPath: '/webhook/1',
+      webhook: { bot: new Bot<Context>('123:unused-token-of-the-health-test-xxxxxxxxxx'), secretToken: SECRET, path: '/webhook/1' },
       pingDatabase: () => createHealthRepository(db).ping(),
       version: packageVersion(),
     })

@@ -142,6 +142,14 @@ export function createDeliveryRepository(db: Database) {
       await db.delivery.update({ where: { id }, data: { status: 'failed', lastError: error.slice(0, 500) } })
     },
 
+    /** What waits in the outbox, for /metrics. */
+    async outboxStats(): Promise<{ depth: number, oldestAgeSeconds: number }> {
+      const [row] = await db.$queryRaw<Array<{ depth: number, oldest: number | null }>>`
+        SELECT count(*)::int AS depth, extract(epoch FROM now() - min(due_at) FILTER (WHERE due_at <= now()))::float8 AS oldest
+        FROM deliveries WHERE status IN ('pending', 'sending')`
+      return { depth: row?.depth ?? 0, oldestAgeSeconds: Math.max(0, row?.oldest ?? 0) }
+    },
+
     /** Deliveries sent and failed since `since`, for /stats. */
     async countSince(since: Date): Promise<{ sent: number, failed: number }> {
       const [sent, failed] = await Promise.all([
