@@ -1,5 +1,6 @@
 import type { Database } from '#root/db/client.js'
 import { createTtlCache } from '#root/db/ttl-cache.js'
+import type { ThreadRoutes } from '#root/digest/threads.js'
 import type { ChatState, ChatType, DigestLanguage, Language } from '#root/generated/prisma/enums.js'
 
 export interface ChatRegistration {
@@ -21,12 +22,6 @@ export interface ChatSettings {
   silent?: boolean
   pushes?: boolean
   defaultThreadId?: number | null
-}
-
-/** A forum's threads: where a topic's items go, and where the rest go (null: General). */
-export interface ThreadRoutes {
-  defaultThreadId: number | null
-  topics: Map<number, number>
 }
 
 /** How long a chat's settings may be served from memory: every update reads them. */
