@@ -252,6 +252,7 @@ threads-general = General
 threads-thread = thread { $thread }
 threads-rest = other topics → { $where }
 thread-gone = The thread for { $topics } was deleted or closed, so its news comes to General now. A group admin can send /here &lt;topic&gt; in a thread to change that.
+thread-gone-rest = other topics
 
 ## Everywhere on Telegram: channels
 

@@ -251,7 +251,8 @@ threads-text =
 threads-general = General
 threads-thread = ветка { $thread }
 threads-rest = остальные темы → { $where }
-thread-gone = Ветка для тем «{ $topics }» удалена или закрыта, поэтому их новости теперь приходят в General. Администратор группы может отправить /here &lt;тема&gt; в ветке, чтобы это изменить.
+thread-gone = Ветка для тем { $topics } удалена или закрыта, поэтому их новости теперь приходят в General. Администратор группы может отправить /here &lt;тема&gt; в ветке, чтобы это изменить.
+thread-gone-rest = остальные темы
 
 ## Everywhere on Telegram: channels
 

@@ -91,6 +91,7 @@ describe('digests and pushes in channels, forum threads and with per-chat option
     await reader.send('/start topic-kazakhstan')
     await reader.send(`/time ${time}`)
     const groupId = --nextChat
+    running.api.chatAdmins.set(groupId, new Set([9303]))
     const group = new TestChat(running.api, 9303, 'en', groupId)
     await group.send('/start')
     await group.send('/subscribe kazakhstan')

@@ -122,15 +122,18 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
 
     /**
      * A forum thread is gone (deleted or closed): everything routed to it goes to
-     * General. True when something pointed there (so the admins are told once).
+     * General now. Returns what was routed there (the topics, and whether the rest
+     * went there too), or undefined when nothing was (so admins are told once).
      */
-    async dropThread(chatId: bigint, threadId: number): Promise<boolean> {
-      const [routes, chats] = await db.$transaction([
-        db.threadRoute.deleteMany({ where: { chatId, threadId } }),
-        db.chat.updateMany({ where: { id: chatId, defaultThreadId: threadId }, data: { defaultThreadId: null } }),
-      ])
+    async dropThread(chatId: bigint, threadId: number): Promise<{ topicIds: number[], rest: boolean } | undefined> {
+      const { routes, rest } = await db.$transaction(async tx => ({
+        routes: await tx.$queryRaw<Array<{ topic_id: number }>>`DELETE FROM thread_routes WHERE chat_id = ${chatId} AND thread_id = ${threadId} RETURNING topic_id`,
+        rest: (await tx.chat.updateMany({ where: { id: chatId, defaultThreadId: threadId }, data: { defaultThreadId: null } })).count > 0,
+      }))
       forget(Number(chatId))
-      return routes.count + chats.count > 0
+      if (routes.length === 0 && !rest)
+        return undefined
+      return { topicIds: routes.map(r => r.topic_id).sort((a, b) => a - b), rest }
     },
 
     async subscriptions(chatId: number): Promise<number[]> {
