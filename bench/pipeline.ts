@@ -2,11 +2,14 @@
 // whole ingest with PostgreSQL (dedup queries, insert of article, summary, topics).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { type Ingest, ingestInOrder } from '#root/news/ingest.js'
+import type { PageWorkers } from '#root/news/page-workers.js'
 import { processArticle } from '#root/news/process.js'
+import { processPage } from '#root/news/process-page.js'
 import { createTopicMatcher, type TopicTerms } from '#root/news/topics.js'
 import { SEEDS_DIR } from '#root/news/seed.js'
+import { hostilePages } from '../tests/helpers/hostile-pages.js'
 import { evalDir, loadEval } from './summary-quality.js'
 
 const HEADER = ['top of page', 'Social Media', '%TITLE%', 'March 3, 2025', 'Bench News']
@@ -89,3 +92,49 @@ export async function benchIngest(ingest: Ingest, pages: string[]): Promise<{ ar
 }
 
 export { evalDir }
+
+/** The pipeline in this thread, as it ran before page workers: the baseline they are measured against. */
+export function inThreadPages(): Pick<PageWorkers, 'processor'> {
+  return {
+    processor(topics) {
+      const matcher = createTopicMatcher(topics)
+      return (page, now) => Promise.resolve(processPage(page, { topics: matcher, now }))
+    },
+  }
+}
+
+/** Pages through the workers one at a time (as ingest sends them) and all at once. */
+export async function benchWorkers(workers: PageWorkers, pages: string[]): Promise<{ sequential: number, concurrent: number, threads: number }> {
+  const processPage = workers.processor(topicTerms())
+  const now = new Date()
+  // warm-up: the threads start, compile and fill their caches
+  await Promise.all(pages.slice(0, 100).map(page => processPage({ text: page }, now)))
+  let started = performance.now()
+  for (const page of pages)
+    await processPage({ text: page }, now)
+  const sequential = pages.length / ((performance.now() - started) / 1000)
+  started = performance.now()
+  await Promise.all(pages.map(page => processPage({ text: page }, now)))
+  const concurrent = pages.length / ((performance.now() - started) / 1000)
+  return { sequential, concurrent, threads: 2 }
+}
+
+export interface HostileRun { name: string, bytes: number, ms: number, outcome: string, maxLagMs: number }
+
+/** The pages of issue 9 through the workers (already warm): time to an answer and the event loop's worst delay meanwhile. */
+export async function benchHostile(workers: PageWorkers): Promise<HostileRun[]> {
+  const processPage = workers.processor(topicTerms())
+  await processPage({ text: benchArticles(1)[0]! }, new Date())
+  const runs: HostileRun[] = []
+  for (const [name, page] of Object.entries(hostilePages())) {
+    const lag = monitorEventLoopDelay({ resolution: 10 })
+    lag.enable()
+    const started = performance.now()
+    const result = await processPage(page, new Date())
+    const ms = performance.now() - started
+    lag.disable()
+    const bytes = Buffer.byteLength('html' in page ? page.html : page.text)
+    runs.push({ name, bytes, ms, outcome: result.ok ? 'processed' : `refused (${result.rejection.code})`, maxLagMs: lag.max / 1e6 })
+  }
+  return runs
+}

@@ -10,9 +10,10 @@ import { startEmbeddedPostgres } from '#root/db/embedded.js'
 import { migrate } from '#root/db/migrate.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import { createLogger } from '#root/logger.js'
+import { createPageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
-import { benchArticles, benchIngest, benchProcess, evalDir } from './pipeline.js'
+import { benchArticles, benchHostile, benchIngest, benchProcess, benchWorkers, evalDir, inThreadPages } from './pipeline.js'
 import { benchFanout } from './fanout.js'
 import { benchWebhook } from './webhook.js'
 import { evaluate, loadEval, METHODS } from './summary-quality.js'
@@ -83,19 +84,38 @@ async function throughput() {
   const p = benchProcess(pages)
   console.log(`\n## Pipeline without the database (one core)\n\n${p.articles} articles of ${f(p.meanBytes / 1000)} kB, 3 timed passes after a warm-up (${p.passes.map(x => f(x, 0)).join(', ')} articles/s): median ${f(p.perSecond, 0)} articles/s (${f(p.perCpuSecond, 0)} per CPU-second); per article p50 ${f(p.p50, 2)} ms, p99 ${f(p.p99, 2)} ms`)
 
-  await withBenchDatabase(async (url) => {
-    const db = createDatabase(url)
-    try {
-      const repos = createRepositories(db)
-      await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
-      const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', { pretty: false }) })
-      const r = await benchIngest(ingest, pages.slice(0, 500))
-      console.log(`\n## Ingest with PostgreSQL (${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded'})\n\n${r.articles} distinct articles of 4.8 kB (${r.stored} stored, the rest near duplicates): ${f(r.perSecond, 0)} articles/s`)
-    }
-    finally {
-      await db.$disconnect()
-    }
-  })
+  const workers = createPageWorkers()
+  try {
+    const rssBefore = process.memoryUsage().rss
+    const w = await benchWorkers(workers, pages)
+    const rssAfter = process.memoryUsage().rss
+    console.log(`\n## The same pages through the page workers (${w.threads} threads)\n\none at a time: ${f(w.sequential, 0)} articles/s; all at once: ${f(w.concurrent, 0)} articles/s; process RSS ${f(rssBefore / 1e6, 0)} MB before the threads started, ${f(rssAfter / 1e6, 0)} MB with both running`)
+
+    await withBenchDatabase(async (url) => {
+      const db = createDatabase(url)
+      try {
+        const repos = createRepositories(db)
+        console.log(`\n## Ingest with PostgreSQL (${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded'}), 500 distinct articles of 4.8 kB\n`)
+        // alternated, so that neither mode always runs on a warmer database
+        for (const [mode, pagesFor] of [['in this thread (before)', inThreadPages()], ['page workers', workers], ['in this thread (before)', inThreadPages()], ['page workers', workers]] as const) {
+          await db.$executeRawUnsafe('TRUNCATE articles CASCADE')
+          const ingest = await createNewsPipeline({ repos, config: parseConfig({}), logger: createLogger('warn', { pretty: false }), pages: pagesFor })
+          const r = await benchIngest(ingest, pages.slice(0, 500))
+          console.log(`- ${mode}: ${f(r.perSecond, 0)} articles/s (${r.stored} stored, the rest near duplicates)`)
+        }
+      }
+      finally {
+        await db.$disconnect()
+      }
+    })
+
+    console.log('\n## Hostile pages through the page workers (budget 1.5 s)\n')
+    for (const r of await benchHostile(workers))
+      console.log(`- ${r.name}, ${f(r.bytes / 1000, 0)} kB: ${r.outcome} in ${f(r.ms, 0)} ms; event loop delay at most ${f(r.maxLagMs)} ms`)
+  }
+  finally {
+    await workers.close()
+  }
 }
 
 async function webhook() {

@@ -297,6 +297,27 @@ channel-ask-hour = <b>{ $title }</b>: at what hour should its daily digest come?
 channel-ask-minute = <b>{ $title }</b>: and at what minute?
 channel-ask-zone = <b>{ $title }</b>: choose its time zone. Any other: /channel tz { $id } &lt;zone or city&gt;.
 
+## Fetching links and processing pages
+
+fetch-error-invalid-url = not a valid URL
+fetch-error-not-allowed-scheme = only http and https links can be fetched, not { $scheme }
+fetch-error-credentials = links with a user name or password are not fetched
+fetch-error-private-address = { $kind ->
+    [name] { $host } resolves to { $address }, a local or private address: such links are not fetched
+   *[ip] { $address } is a local or private address: such links are not fetched
+}
+fetch-error-unknown-host = the host { $host } was not found
+fetch-error-unreachable = could not connect ({ $reason })
+fetch-error-timeout = no answer within { $seconds } s
+fetch-error-http-status = the server answered HTTP { $statusLine }
+fetch-error-redirects = more than { $max } redirects
+fetch-error-bad-redirect = the server redirected to an invalid address ({ $location })
+fetch-error-content-type = unsupported content type ({ $type })
+fetch-error-too-large = the response is larger than { $megabytes } MB
+fetch-error-download = the download failed ({ $reason })
+post-rejected-too-complex = That page is too complex to process in time (absurdly nested or huge). Send its text instead, or /cancel.
+post-rejected-too-long = That text is too long for an article (over { $max } characters). Send a shorter one, or /cancel.
+
 ## Errors and unhandled input
 
 error-generic = Sorry, something went wrong on my side. Please try again in a minute.

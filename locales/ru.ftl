@@ -297,6 +297,27 @@ channel-ask-hour = <b>{ $title }</b>: в котором часу присыла�
 channel-ask-minute = <b>{ $title }</b>: а в какую минуту?
 channel-ask-zone = <b>{ $title }</b>: выберите часовой пояс. Любой другой: /channel tz { $id } &lt;пояс или город&gt;.
 
+## Fetching links and processing pages
+
+fetch-error-invalid-url = это не ссылка
+fetch-error-not-allowed-scheme = загружаются только ссылки http и https, а не { $scheme }
+fetch-error-credentials = ссылки с именем пользователя или паролем не загружаются
+fetch-error-private-address = { $kind ->
+    [name] { $host } указывает на { $address } — локальный или частный адрес: такие ссылки не загружаются
+   *[ip] { $address } — локальный или частный адрес: такие ссылки не загружаются
+}
+fetch-error-unknown-host = сервер { $host } не найден
+fetch-error-unreachable = не удалось подключиться ({ $reason })
+fetch-error-timeout = нет ответа за { $seconds } с
+fetch-error-http-status = сервер ответил HTTP { $statusLine }
+fetch-error-redirects = больше { $max } перенаправлений
+fetch-error-bad-redirect = сервер перенаправил на неверный адрес ({ $location })
+fetch-error-content-type = неподдерживаемый тип содержимого ({ $type })
+fetch-error-too-large = ответ больше { $megabytes } МБ
+fetch-error-download = загрузка прервалась ({ $reason })
+post-rejected-too-complex = Эта страница слишком сложна, чтобы обработать её вовремя (чрезмерно вложенная или огромная). Пришлите её текст или /cancel.
+post-rejected-too-long = Этот текст слишком длинный для статьи (больше { $max } символов). Пришлите покороче или /cancel.
+
 ## Errors and unhandled input
 
 error-generic = Простите, у меня что-то сломалось. Попробуйте ещё раз через минуту.

@@ -61,6 +61,8 @@ const envSchema = z.object({
     .pipe(z.enum(['on', 'off'], { error: 'must be on (this process sends digests and pushes) or off (it only answers updates)' }).transform(v => v === 'on')),
   ALLOW_PAID_BROADCAST: optionalString.transform(v => v ?? 'false')
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).transform(v => v === 'true')),
+  FETCH_ALLOW_PRIVATE: optionalString.transform(v => v ?? 'false')
+    .pipe(z.enum(['true', 'false'], { error: 'must be true (links may point to local and private addresses) or false' }).transform(v => v === 'true')),
   LOG_LEVEL: optionalString.transform(v => v ?? 'info')
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 })
@@ -84,6 +86,7 @@ function toConfig(env: Env) {
     broadcastRate: env.BROADCAST_RATE,
     delivery: env.DELIVERY,
     allowPaidBroadcast: env.ALLOW_PAID_BROADCAST,
+    fetchAllowPrivate: env.FETCH_ALLOW_PRIVATE,
     /** values the logger must never write (redact.ts also knows tokens and URL passwords by their shape) */
     secrets: [env.BOT_TOKEN, urlPassword(env.DATABASE_URL), env.LLM_API_KEY, urlPassword(env.LLM_BASE_URL), env.WEBHOOK_SECRET]
       .filter((s): s is string => s !== undefined),

@@ -11,11 +11,15 @@ import { createBot } from '#root/bot/index.js'
 import { runService } from '#root/cli/service.js'
 import { startDelivery } from '#root/delivery/index.js'
 import { createMetrics } from '#root/metrics.js'
+import { createPageWorkers } from '#root/news/page-workers.js'
 import { createHttpServer } from '#root/server/index.js'
 import { packageVersion } from '#root/version.js'
 
 await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
-  const deps = await createDependencies(db, config, logger)
+  // page processing off the event loop; threads start with the first page
+  const pages = createPageWorkers()
+  onShutdown(() => pages.close())
+  const deps = await createDependencies(db, config, logger, pages)
   const { repos, topics, i18n } = deps
   const metrics = createMetrics({ outbox: () => repos.deliveries.outboxStats() })
   const serveHttp = async (port: number, webhook?: Parameters<typeof createHttpServer>[0]['webhook']) => {

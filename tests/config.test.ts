@@ -17,16 +17,24 @@ describe('parseConfig', () => {
       llm: undefined,
       logLevel: 'info',
       port: 8080,
+      metricsPort: undefined,
       digestCatchUpHours: 6,
       broadcastRate: 30,
       delivery: true,
       allowPaidBroadcast: false,
+      fetchAllowPrivate: false,
+      secrets: [],
     })
   })
 
   it('should take DELIVERY=off for update-only instances and BROADCAST_RATE=unlimited for capacity tests', () => {
     expect(parseConfig({ DELIVERY: 'off', BROADCAST_RATE: '1000' })).toMatchObject({ delivery: false, broadcastRate: 1000 })
     expect(parseConfig({ BROADCAST_RATE: 'unlimited' }).broadcastRate).toBe(Number.POSITIVE_INFINITY)
+  })
+
+  it('should let FETCH_ALLOW_PRIVATE=true open local and private addresses to fetches', () => {
+    expect(parseConfig({ FETCH_ALLOW_PRIVATE: 'true' }).fetchAllowPrivate).toBe(true)
+    expect(parseConfig({ FETCH_ALLOW_PRIVATE: 'false' }).fetchAllowPrivate).toBe(false)
   })
 
   it('should choose long polling with BOT_TOKEN and webhook mode with WEBHOOK_URL too', () => {
@@ -60,6 +68,7 @@ describe('parseConfig', () => {
     [{ BROADCAST_RATE: 'fast' }, /^Invalid BROADCAST_RATE \("fast"\): must be messages per second, from 1 to 1000$/],
     [{ DELIVERY: 'maybe' }, /^Invalid DELIVERY \("maybe"\): must be on \(this process sends digests and pushes\) or off \(it only answers updates\)$/],
     [{ ALLOW_PAID_BROADCAST: 'yes' }, /^Invalid ALLOW_PAID_BROADCAST \("yes"\): must be true or false$/],
+    [{ FETCH_ALLOW_PRIVATE: 'yes' }, /^Invalid FETCH_ALLOW_PRIVATE \("yes"\): must be true \(links may point to local and private addresses\) or false$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL \("loud"\): must be one of fatal, error/],
     [{ TELEGRAM_API_ROOT: 'ftp://x' }, /^Invalid TELEGRAM_API_ROOT \("ftp:\/\/x"\): must be an http\(s\) URL/],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/' }, /^Invalid WEBHOOK_SECRET: must be set/],

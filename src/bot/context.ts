@@ -7,6 +7,7 @@ import type { Chat } from '#root/generated/prisma/client.js'
 import type { Logger } from '#root/logger.js'
 import type { Metrics } from '#root/metrics.js'
 import type { Ingest } from '#root/news/ingest.js'
+import type { FetchPage } from '#root/news/inputs/fetch-page.js'
 import type { TopicDirectory } from '#root/news/topic-directory.js'
 
 export interface Dependencies {
@@ -17,6 +18,8 @@ export interface Dependencies {
   repos: Repositories
   topics: TopicDirectory
   ingest: Ingest
+  /** fetches a link for /post (public addresses only unless FETCH_ALLOW_PRIVATE) */
+  fetchPage: FetchPage
   /** where conversations (the admin /post flow) keep their state between updates and restarts */
   conversationStorage: StorageAdapter<unknown>
   /** Date.now, replaceable in tests */
@@ -37,6 +40,7 @@ interface ExtendedContextFlavor {
   repos: Repositories
   topics: TopicDirectory
   ingest: Ingest
+  fetchPage: FetchPage
   now: () => Date
   /** The chat's stored settings; undefined until /start registers it. */
   chatSettings: Chat | undefined

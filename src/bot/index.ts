@@ -31,7 +31,7 @@ export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 3000 }
 const INLINE_RATE_FACTOR = 4
 
 export function createBot(token: string, deps: Dependencies, botConfig?: BotConfig<Context>) {
-  const { config, logger, i18n, repos, topics, ingest, conversationStorage } = deps
+  const { config, logger, i18n, repos, topics, ingest, fetchPage, conversationStorage } = deps
   const now = deps.now ?? (() => new Date())
   const bot = new Bot<Context>(token, botConfig)
   const warned = new Map<string, number>()
@@ -65,6 +65,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
     ctx.repos = repos
     ctx.topics = topics
     ctx.ingest = ingest
+    ctx.fetchPage = fetchPage
     ctx.now = now
     ctx.chatSettings = undefined
     return next()

@@ -10,12 +10,14 @@ import { withDatabase } from '#root/cli/run.js'
 import { createDatabase } from '#root/db/client.js'
 import { migrate } from '#root/db/migrate.js'
 import { createRepositories } from '#root/db/repositories/index.js'
+import { createSafeFetch, SafeFetchError } from '#root/net/safe-fetch.js'
 import { type Ingest, ingestInOrder, type IngestResult } from '#root/news/ingest.js'
-import { fetchArticle, FetchPageError } from '#root/news/inputs/fetch-page.js'
-import { fromHtml, looksLikeHtml } from '#root/news/inputs/html.js'
+import { createPageFetcher, type FetchPage } from '#root/news/inputs/fetch-page.js'
+import { looksLikeHtml } from '#root/news/inputs/html.js'
+import { createPageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { seedTopics } from '#root/news/seed.js'
-import type { ArticleInput, Rejection } from '#root/news/types.js'
+import type { PageInput, Rejection } from '#root/news/types.js'
 
 const USAGE = 'Usage: npm run ingest -- [--dry-run] [--json] <file|dir|url>...'
 const READABLE = new Set(['.txt', '.html', '.htm', '.md', ''])
@@ -35,11 +37,11 @@ async function expand(args: string[]): Promise<string[]> {
   return inputs
 }
 
-async function read(input: string): Promise<ArticleInput> {
+async function read(input: string, fetchPage: FetchPage): Promise<PageInput> {
   if (/^https?:\/\//i.test(input))
-    return fetchArticle(input)
+    return fetchPage(input)
   const text = await readFile(input, 'utf8')
-  return /\.html?$/i.test(input) || looksLikeHtml(text) ? fromHtml(text) : { text }
+  return /\.html?$/i.test(input) || looksLikeHtml(text) ? { html: text } : { text }
 }
 
 function isoDate(date: Date | null): string | null {
@@ -79,21 +81,21 @@ function toLine(input: string, result: IngestResult): string {
   return `${input}: ${what}\n  ${json.title} [${json.language}, ${json.publishedAt ?? 'date unknown'}, ${json.source ?? 'source unknown'}; topics: ${json.topics.join(', ') || 'none'}]`
 }
 
-async function readInput(input: string): Promise<ArticleInput | Rejection> {
+async function readInput(input: string, fetchPage: FetchPage): Promise<PageInput | Rejection> {
   try {
-    return await read(input)
+    return await read(input, fetchPage)
   }
   catch (error) {
-    if (error instanceof FetchPageError)
+    if (error instanceof SafeFetchError)
       return { code: 'fetch', detail: `could not fetch ${input}: ${error.message}` }
     const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${input}` : `could not read ${input}: ${(error as Error).message}`
     return { code: 'unreadable', detail }
   }
 }
 
-async function run(ingest: Ingest, inputs: string[], options: { dryRun: boolean, json: boolean }): Promise<boolean> {
+async function run(ingest: Ingest, fetchPage: FetchPage, inputs: string[], options: { dryRun: boolean, json: boolean }): Promise<boolean> {
   let failed = false
-  await ingestInOrder(ingest, inputs, readInput, (input, result) => {
+  await ingestInOrder(ingest, inputs, input => readInput(input, fetchPage), (input, result) => {
     if (result.status === 'rejected')
       failed = true
     process.stdout.write(`${options.json ? JSON.stringify(toJson(input, result)) : toLine(input, result)}\n`)
@@ -117,13 +119,16 @@ if (parsed.positionals.length === 0) {
 const ok = await withDatabase(async (server, config, logger) => {
   await migrate(server.url)
   const db = createDatabase(server.url)
+  const pages = createPageWorkers()
   try {
     const repos = createRepositories(db)
     await seedTopics(repos)
-    const ingest = await createNewsPipeline({ repos, config, logger })
-    return await run(ingest, await expand(parsed.positionals), { dryRun: parsed.values['dry-run'], json: parsed.values.json })
+    const ingest = await createNewsPipeline({ repos, config, logger, pages })
+    const fetchPage = createPageFetcher(createSafeFetch({ allowPrivate: config.fetchAllowPrivate }))
+    return await run(ingest, fetchPage, await expand(parsed.positionals), { dryRun: parsed.values['dry-run'], json: parsed.values.json })
   }
   finally {
+    await pages.close()
     await db.$disconnect()
   }
 })

@@ -1,12 +1,9 @@
 // Start-up data: topics always refreshed; seed articles only into an empty store.
-import type { Config } from '#root/config.js'
-import type { Repositories } from '#root/db/repositories/index.js'
-import type { Logger } from '#root/logger.js'
 import type { Ingest } from '#root/news/ingest.js'
-import { createNewsPipeline } from '#root/news/pipeline.js'
+import { createNewsPipeline, type NewsPipelineDependencies } from '#root/news/pipeline.js'
 import { importSeedArticles, seedTopics } from '#root/news/seed.js'
 
-export async function bootstrapNews(deps: { repos: Repositories, config: Pick<Config, 'llm'>, logger: Logger }): Promise<Ingest> {
+export async function bootstrapNews(deps: NewsPipelineDependencies): Promise<Ingest> {
   const { repos, logger } = deps
   await seedTopics(repos)
   const ingest = await createNewsPipeline(deps)

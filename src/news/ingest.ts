@@ -3,9 +3,9 @@
 import type { ArticleRepository, Duplicate, SummaryInput } from '#root/db/repositories/article-repository.js'
 import type { Logger } from '#root/logger.js'
 import { type Bilingual, LlmError, type SummaryProvider } from '#root/news/llm.js'
-import { processArticle, type ProcessResult } from '#root/news/process.js'
-import type { TopicMatcher } from '#root/news/topics.js'
-import { type ArticleInput, LANGUAGES, type Language, type ProcessedArticle, type Rejection } from '#root/news/types.js'
+import type { PageProcessor } from '#root/news/page-workers.js'
+import type { ProcessResult } from '#root/news/process.js'
+import { LANGUAGES, type Language, type PageInput, type ProcessedArticle, type Rejection } from '#root/news/types.js'
 
 export type IngestResult =
   | { status: 'stored', id: number | null, article: ProcessedArticle, summaries: Partial<Record<Language, SummaryInput>>, dryRun: boolean }
@@ -14,7 +14,8 @@ export type IngestResult =
 
 export interface IngestDependencies {
   articles: ArticleRepository
-  topics: TopicMatcher
+  /** processing off the event loop (page workers), tagging with the stored topics */
+  processPage: PageProcessor
   /** topic slug -> id, to link articles to topics without a lookup per link */
   topicIds: ReadonlyMap<string, number>
   provider?: SummaryProvider
@@ -22,7 +23,7 @@ export interface IngestDependencies {
   now?: () => Date
 }
 
-export function createIngest({ articles, topics, topicIds, provider, logger, now = () => new Date() }: IngestDependencies) {
+export function createIngest({ articles, processPage, topicIds, provider, logger, now = () => new Date() }: IngestDependencies) {
   async function bilingual(article: ProcessedArticle): Promise<Bilingual | undefined> {
     if (!provider)
       return undefined
@@ -50,9 +51,9 @@ export function createIngest({ articles, topics, topicIds, provider, logger, now
     }]))
   }
 
-  /** The CPU-bound part: clean, date, tag, summarise. */
-  function prepare(input: ArticleInput): ProcessResult {
-    return processArticle(input, { topics, now: now() })
+  /** The CPU-bound part, in a worker thread: extract (HTML), clean, date, tag, summarise. */
+  function prepare(input: PageInput): Promise<ProcessResult> {
+    return processPage(input, now())
   }
 
   /** The I/O part: de-duplicate, translate, store. */
@@ -79,7 +80,7 @@ export function createIngest({ articles, topics, topicIds, provider, logger, now
     }
   }
 
-  const ingest = (input: ArticleInput, options: { dryRun?: boolean } = {}) => commit(prepare(input), options)
+  const ingest = async (input: PageInput, options: { dryRun?: boolean } = {}) => commit(await prepare(input), options)
   return Object.assign(ingest, { prepare, commit })
 }
 
@@ -93,14 +94,14 @@ export type Ingest = ReturnType<typeof createIngest>
 export async function ingestInOrder<T>(
   ingest: Ingest,
   items: Iterable<T> | AsyncIterable<T>,
-  read: (item: T) => Promise<ArticleInput | Rejection>,
+  read: (item: T) => Promise<PageInput | Rejection>,
   onResult: (item: T, result: IngestResult) => void,
   options: { dryRun?: boolean } = {},
 ): Promise<void> {
   let previous: Promise<void> = Promise.resolve()
   for await (const item of items) {
     const input = await read(item)
-    const prepared: ProcessResult = 'code' in input ? { ok: false, rejection: input } : ingest.prepare(input)
+    const prepared: ProcessResult = 'code' in input ? { ok: false, rejection: input } : await ingest.prepare(input)
     const before = previous
     previous = before.then(async () => onResult(item, await ingest.commit(prepared, options)))
   }

@@ -1,17 +1,25 @@
-// Wires the ingest entry point from the stored topic list and the configured LLM.
+// Wires the ingest entry point from the stored topic list, the page workers and the configured LLM.
 import type { Config } from '#root/config.js'
 import type { Repositories } from '#root/db/repositories/index.js'
 import type { Logger } from '#root/logger.js'
 import { createIngest, type Ingest } from '#root/news/ingest.js'
 import { createOpenAiProvider } from '#root/news/llm.js'
-import { createTopicMatcher } from '#root/news/topics.js'
+import type { PageWorkers } from '#root/news/page-workers.js'
 
-export async function createNewsPipeline(deps: { repos: Repositories, config: Pick<Config, 'llm'>, logger: Logger }): Promise<Ingest> {
-  const { repos, config, logger } = deps
+export interface NewsPipelineDependencies {
+  repos: Repositories
+  config: Pick<Config, 'llm'>
+  logger: Logger
+  /** the page workers (the benchmark passes an in-thread stand-in to compare) */
+  pages: Pick<PageWorkers, 'processor'>
+}
+
+export async function createNewsPipeline(deps: NewsPipelineDependencies): Promise<Ingest> {
+  const { repos, config, logger, pages } = deps
   const topics = await repos.topics.list()
   return createIngest({
     articles: repos.articles,
-    topics: createTopicMatcher(topics),
+    processPage: pages.processor(topics),
     topicIds: new Map(topics.map(t => [t.slug, t.id])),
     provider: config.llm ? createOpenAiProvider(config.llm) : undefined,
     logger,

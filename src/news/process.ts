@@ -11,6 +11,8 @@ import type { TopicMatcher } from '#root/news/topics.js'
 import type { ArticleInput, ProcessedArticle, Rejection } from '#root/news/types.js'
 
 const MIN_LETTERS = 20
+/** Far above any news article (~30,000 words); a longer text is refused before any work on it. */
+export const MAX_TEXT_CHARACTERS = 300_000
 
 export type ProcessResult = { ok: true, article: ProcessedArticle } | { ok: false, rejection: Rejection }
 
@@ -20,6 +22,10 @@ export interface ProcessOptions {
 }
 
 export function processArticle(input: ArticleInput, options: ProcessOptions = {}): ProcessResult {
+  if (input.text.length > MAX_TEXT_CHARACTERS) {
+    const limit = MAX_TEXT_CHARACTERS.toLocaleString('en')
+    return { ok: false, rejection: { code: 'too-long', detail: `The text is longer than ${limit} characters`, maxCharacters: MAX_TEXT_CHARACTERS } }
+  }
   const lines = pageLines(input.text)
   if (lines.join('').replace(/[^\p{L}]/gu, '').length < MIN_LETTERS)
     return { ok: false, rejection: { code: 'empty', detail: 'The input has no text' } }

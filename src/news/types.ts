@@ -11,6 +11,15 @@ export interface ArticleInput {
   publishedAt?: Date
 }
 
+/** A web page as fetched or read from a file; its article is extracted in a worker thread. */
+export interface HtmlInput {
+  html: string
+  url?: string
+}
+
+/** Anything the pipeline takes: text (with what its container told us) or an HTML page. */
+export type PageInput = ArticleInput | HtmlInput
+
 export interface ArticleSummary {
   text: string
   teaser: string
@@ -41,3 +50,6 @@ export type Rejection =
   | { code: 'language', detail: string, language: { code: string, en: string, ru: string } }
   | { code: 'fetch', detail: string }
   | { code: 'unreadable', detail: string }
+  | { code: 'too-long', detail: string, maxCharacters: number }
+  /** processing went over its time or memory budget (absurdly nested or huge pages) */
+  | { code: 'too-complex', detail: string }

@@ -29,7 +29,7 @@ describe('admin commands', () => {
   beforeAll(async () => {
     database = await createTestDatabase()
     api = await new FakeBotApi().start()
-    running = await startTestBot(database, { api, rateLimit: false })
+    running = await startTestBot(database, { api, rateLimit: false, env: { FETCH_ALLOW_PRIVATE: 'true' } })
     server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page('article.html')))
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -156,7 +156,7 @@ describe('admin commands', () => {
 
     // the process stops and a new one starts on the same database
     await running.stop()
-    running = await startTestBot(database, { api, rateLimit: false })
+    running = await startTestBot(database, { api, rateLimit: false, env: { FETCH_ALLOW_PRIVATE: 'true' } })
 
     const [published] = await admin.press(preview!, 'Publish')
     expect(published!.text).toMatch(/^Published as #\d+\.$/)

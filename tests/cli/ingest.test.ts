@@ -8,9 +8,9 @@ import { ENGLISH_BODY, RUSSIAN_BODY } from '../helpers/seeds.js'
 
 interface Run { code: number | null, stdout: string, stderr: string }
 
-function ingest(args: string[], databaseUrl: string): Promise<Run> {
+function ingest(args: string[], databaseUrl: string, env: Record<string, string> = { FETCH_ALLOW_PRIVATE: 'true' }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'ingest', '--', ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' } })
+    const child = spawn('npm', ['run', '--silent', 'ingest', '--', ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
@@ -26,10 +26,14 @@ describe('npm run ingest', () => {
   let database: TestDatabase
   let server: Server
   let base: string
+  let hits = 0
 
   beforeAll(async () => {
     database = await createTestDatabase()
-    server = createServer((req, res) => req.url === '/gone' ? res.writeHead(410, 'Gone').end() : res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF'))
+    server = createServer((req, res) => {
+      hits++
+      return req.url === '/gone' ? res.writeHead(410, 'Gone').end() : res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF')
+    })
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
@@ -88,7 +92,7 @@ describe('npm run ingest', () => {
       'The article is in Kazakh; only English and Russian are supported',
       'no such file: no/such/file.txt',
       `could not fetch ${base}/gone: the server answered HTTP 410 Gone`,
-      `could not fetch ${base}/file.pdf: not a web page (application/pdf)`,
+      `could not fetch ${base}/file.pdf: unsupported content type (application/pdf)`,
     ])
     expect(lines[0]!.id).toEqual(expect.any(Number))
     expect(await database.repos.articles.count()).toBe(2)
@@ -99,6 +103,20 @@ describe('npm run ingest', () => {
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toMatch(/seeds\/000_f702c42390311232\.txt: duplicate: same text as article \d+/)
     expect(await database.repos.articles.count()).toBe(2)
+  }, 60_000)
+
+  it('should refuse links to local and private addresses unless FETCH_ALLOW_PRIVATE is on', async () => {
+    const port = new URL(base).port
+    const before = hits
+    const run = await ingest(['--json', `${base}/gone`, `http://localhost:${port}/gone`, 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/'], database.url, {})
+    expect(run.code).toBe(1)
+    expect(jsonLines(run.stdout).map(l => l.reason)).toEqual([
+      `could not fetch ${base}/gone: 127.0.0.1 is a local or private address: such links are not fetched`,
+      expect.stringMatching(new RegExp(`^could not fetch http://localhost:${port}/gone: localhost resolves to (127\\.0\\.0\\.1|::1), a local or private address: such links are not fetched$`)),
+      'could not fetch http://[::1]/: ::1 is a local or private address: such links are not fetched',
+      'could not fetch http://169.254.169.254/latest/meta-data/: 169.254.169.254 is a local or private address: such links are not fetched',
+    ])
+    expect(hits).toBe(before)
   }, 60_000)
 
   it('should explain its usage when given no input', async () => {

@@ -12,6 +12,7 @@ import { createDependencies } from '#root/bot/deps.js'
 import type { Dependencies } from '#root/bot/context.js'
 import { createRepositories } from '#root/db/repositories/index.js'
 import { createDatabase } from '#root/db/client.js'
+import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
 import { busiestSecond, FAKE_TOKEN, FakeBotApi } from '../helpers/fake-bot-api.js'
 
@@ -26,6 +27,7 @@ function hhmm(date: Date, timeZone: string): string {
 describe('scheduled digests and breaking pushes', () => {
   let database: TestDatabase
   let fake: FakeBotApi
+  let pages: PageWorkers
   let deps: Dependencies
   let topicId: (slug: string) => number
   let nextChat = 7000
@@ -48,11 +50,13 @@ describe('scheduled digests and breaking pushes', () => {
   beforeAll(async () => {
     database = await createTestDatabase()
     fake = await new FakeBotApi().start()
-    deps = await createDependencies(database.db, parseConfig({ DATABASE_URL: database.url }), logger)
+    pages = createPageWorkers()
+    deps = await createDependencies(database.db, parseConfig({ DATABASE_URL: database.url }), logger, pages)
     const all = await deps.repos.topics.list()
     topicId = slug => all.find(t => t.slug === slug)!.id
   })
   afterAll(async () => {
+    await pages.close()
     await fake.close()
     await database.drop()
   })
@@ -290,8 +294,9 @@ describe('the scheduler', () => {
   it('should plan at start and deliver through node-cron\'s minute ticks without further help', async () => {
     const database = await createTestDatabase()
     const fake = await new FakeBotApi().start()
+    const pages = createPageWorkers()
     try {
-      const deps = await createDependencies(database.db, parseConfig({ DATABASE_URL: database.url }), logger)
+      const deps = await createDependencies(database.db, parseConfig({ DATABASE_URL: database.url }), logger, pages)
       const id = 99_001
       await deps.repos.chats.register({ id, type: 'private', title: null, uiLanguage: 'ru', timeZone: 'America/New_York', digestTime: hhmm(new Date(), 'America/New_York') })
       await deps.repos.chats.subscribe(id, (await deps.repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id)
@@ -312,6 +317,7 @@ describe('the scheduler', () => {
       }
     }
     finally {
+      await pages.close()
       await fake.close()
       await database.drop()
     }

@@ -12,6 +12,7 @@ import { parseConfig } from '#root/config.js'
 import { createLimiter } from '#root/delivery/limits.js'
 import { createSender } from '#root/delivery/sender.js'
 import { createLogger } from '#root/logger.js'
+import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { seedTopics } from '#root/news/seed.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
 import { startDeliverProcess, startNodeProcess, stopProcess } from '../helpers/deliver-process.js'
@@ -23,6 +24,7 @@ const logger = createLogger('silent', { pretty: false })
 describe('delivery across processes', () => {
   let database: TestDatabase
   let fake: FakeBotApi
+  let pages: PageWorkers
   let deps: Dependencies
   let nextChat = 8000
   let kazakhstan: number
@@ -46,10 +48,12 @@ describe('delivery across processes', () => {
   beforeAll(async () => {
     database = await createTestDatabase()
     fake = await new FakeBotApi().start()
-    deps = await createDependencies(database.db, parseConfig({ DATABASE_URL: database.url }), logger)
+    pages = createPageWorkers()
+    deps = await createDependencies(database.db, parseConfig({ DATABASE_URL: database.url }), logger, pages)
     kazakhstan = (await deps.repos.topics.list()).find(t => t.slug === 'kazakhstan')!.id
   })
   afterAll(async () => {
+    await pages.close()
     await fake.close()
     await database.drop()
   })

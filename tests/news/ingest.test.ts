@@ -4,7 +4,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '#root/config.js'
 import type { Ingest } from '#root/news/ingest.js'
-import { fromHtml } from '#root/news/inputs/html.js'
+import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { importSeedArticles, seedTopics } from '#root/news/seed.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
@@ -24,14 +24,19 @@ function memoryLogger() {
 
 describe('ingest without an LLM', () => {
   let database: TestDatabase
+  let pages: PageWorkers
   let ingest: Ingest
 
   beforeAll(async () => {
     database = await createTestDatabase()
     await seedTopics(database.repos)
-    ingest = await createNewsPipeline({ repos: database.repos, config: parseConfig({}), logger: memoryLogger().logger })
+    pages = createPageWorkers()
+    ingest = await createNewsPipeline({ repos: database.repos, config: parseConfig({}), logger: memoryLogger().logger, pages })
   })
-  afterAll(() => database.drop())
+  afterAll(async () => {
+    await pages.close()
+    await database.drop()
+  })
 
   it('should store both seeds with their topics and an extractive summary in their own language only', async () => {
     const results = await importSeedArticles(ingest)
@@ -78,6 +83,7 @@ describe('ingest without an LLM', () => {
 describe('ingest with an OpenAI-compatible LLM', () => {
   let database: TestDatabase
   let llm: FakeLlm
+  let pages: PageWorkers
   let ingest: Ingest
   let logs: Array<Record<string, unknown>>
 
@@ -88,9 +94,11 @@ describe('ingest with an OpenAI-compatible LLM', () => {
     const memory = memoryLogger()
     logs = memory.lines
     const config = parseConfig({ LLM_BASE_URL: llm.baseUrl, LLM_API_KEY: 'test-key', LLM_MODEL: 'test-model' })
-    ingest = await createNewsPipeline({ repos: database.repos, config: { llm: { ...config.llm!, timeoutMs: 500 } }, logger: memory.logger })
+    pages = createPageWorkers()
+    ingest = await createNewsPipeline({ repos: database.repos, config: { llm: { ...config.llm!, timeoutMs: 500 } }, logger: memory.logger, pages })
   })
   afterAll(async () => {
+    await pages.close()
     await llm.close()
     await database.drop()
   })
@@ -110,7 +118,7 @@ describe('ingest with an OpenAI-compatible LLM', () => {
     ['a wrong-language answer', { kind: 'answer', content: JSON.stringify({ ...VALID_ANSWER, ru: VALID_ANSWER.en }) }, /ru\.title is not in Russian/, () => ({ text: page('en-untitled-comments.txt') })],
     ['malformed JSON', { kind: 'answer', content: 'Sure! Here is the JSON: {' }, /not valid JSON/, () => ({ text: page('ru-dated-comments.txt') })],
     ['a timeout', { kind: 'hang' }, /no answer within 0.5 s/, () => ({ text: RUSSIAN_SEED })],
-    ['a 500', { kind: 'status', status: 500, message: 'overloaded' }, /HTTP 500/, () => fromHtml(page('article.html'))],
+    ['a 500', { kind: 'status', status: 500, message: 'overloaded' }, /HTTP 500/, () => ({ html: page('article.html') })],
   ] as const)('should keep the extractive summary and log the reason after %s', async (_, behaviour, reason, input) => {
     llm.next(behaviour)
     const result = await ingest(input())

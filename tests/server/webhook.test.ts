@@ -45,7 +45,7 @@ describe('webhook mode', () => {
   it('should register the webhook, answer updates with the right secret, refuse others with 401, and report health', async () => {
     const port = await freePort()
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, LOG_LEVEL: 'warn', ADMIN_IDS: String(ADMIN), WEBHOOK_URL: 'https://bot.example.org/', WEBHOOK_SECRET: SECRET, PORT: String(port) },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: database.url, LOG_LEVEL: 'warn', ADMIN_IDS: String(ADMIN), FETCH_ALLOW_PRIVATE: 'true', WEBHOOK_URL: 'https://bot.example.org/', WEBHOOK_SECRET: SECRET, PORT: String(port) },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     let stderr = ''

@@ -13,13 +13,13 @@ import { topicsKeyboard } from '#root/bot/keyboards/topics.js'
 import type { SummaryInput } from '#root/db/repositories/article-repository.js'
 import { htmlToPlain } from '#root/digest/html.js'
 import { formatDate, renderItem } from '#root/digest/render.js'
-import { fetchArticle, FetchPageError } from '#root/news/inputs/fetch-page.js'
+import { SafeFetchError } from '#root/net/safe-fetch.js'
 import { fromTelegramMessage } from '#root/news/inputs/telegram.js'
 import { MAX_TITLE } from '#root/news/metadata.js'
 import { MAX_SUMMARY, MAX_TEASER } from '#root/news/summarize.js'
 import { clip, scriptShares, splitSentences } from '#root/news/text.js'
 import type { TopicDirectory } from '#root/news/topic-directory.js'
-import type { Language, ProcessedArticle } from '#root/news/types.js'
+import type { Language, PageInput, ProcessedArticle } from '#root/news/types.js'
 
 export const POST_CONVERSATION = 'post'
 
@@ -47,20 +47,24 @@ async function prepare(ctx: Context, message: Message): Promise<PrepareResult> {
   const input = fromTelegramMessage(message)
   if (input.kind === 'none')
     return { kind: 'rejected', key: 'post-not-text', args: {} }
-  let article
+  let page: PageInput
   try {
-    article = input.kind === 'url' ? await fetchArticle(input.url) : input.input
+    page = input.kind === 'url' ? await ctx.fetchPage(input.url) : input.input
   }
   catch (error) {
-    if (error instanceof FetchPageError)
-      return { kind: 'rejected', key: 'post-rejected-fetch', args: { reason: error.message } }
+    if (error instanceof SafeFetchError)
+      return { kind: 'rejected', key: 'post-rejected-fetch', args: { reason: ctx.t(`fetch-error-${error.code}`, error.args) } }
     throw error
   }
-  const result = await ctx.ingest.commit(ctx.ingest.prepare(article), { dryRun: true })
+  const result = await ctx.ingest.commit(await ctx.ingest.prepare(page), { dryRun: true })
   if (result.status === 'rejected') {
     const { rejection } = result
     if (rejection.code === 'language')
       return { kind: 'rejected', key: 'post-rejected-language', args: { language: rejection.language[localeOf(ctx)] } }
+    if (rejection.code === 'too-long')
+      return { kind: 'rejected', key: 'post-rejected-too-long', args: { max: rejection.maxCharacters.toLocaleString(localeOf(ctx)) } }
+    if (rejection.code === 'too-complex')
+      return { kind: 'rejected', key: 'post-rejected-too-complex', args: {} }
     return { kind: 'rejected', key: 'post-rejected-empty', args: {} }
   }
   if (result.status === 'duplicate')

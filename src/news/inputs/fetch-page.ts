@@ -1,7 +1,9 @@
-// Fetching an article by URL, with the limits a bot that fetches links for
-// strangers needs: a timeout, a size cap, a content-type check and few redirects.
-import type { ArticleInput } from '#root/news/types.js'
-import { fromHtml, looksLikeHtml } from '#root/news/inputs/html.js'
+// Fetching an article by URL through the safe fetch (public addresses only unless
+// FETCH_ALLOW_PRIVATE, a timeout, a size cap, web pages only, few redirects).
+// The page is decoded here; its article is extracted in a page worker.
+import type { SafeFetch } from '#root/net/safe-fetch.js'
+import { looksLikeHtml } from '#root/news/inputs/html.js'
+import type { PageInput } from '#root/news/types.js'
 
 export interface FetchLimits {
   timeoutMs: number
@@ -11,95 +13,41 @@ export interface FetchLimits {
 
 export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 2_000_000, maxRedirects: 5 }
 
-export class FetchPageError extends Error {
-  override name = 'FetchPageError'
-}
+const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain']
+const ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9'
+const META_CHARSET = /charset\s*=\s*["']?([\w-]+)/i
 
-const ACCEPTED = /^(?:text\/html|application\/xhtml\+xml|text\/plain)\b/i
-
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'))
-  if (declared > maxBytes)
-    throw new FetchPageError(`the page is larger than ${Math.round(maxBytes / 1_000_000)} MB`)
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = response.body?.getReader()
-  if (!reader)
-    return new Uint8Array()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done)
-      break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel()
-      throw new FetchPageError(`the page is larger than ${Math.round(maxBytes / 1_000_000)} MB`)
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
-
-function decode(bytes: Uint8Array, contentType: string): string {
+/** The charset a page's <meta> declares within its first 2 kB, tag by tag (no regex runs across tags). */
+function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1')
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8'
+  const lower = head.toLowerCase()
+  for (let start = lower.indexOf('<meta'); start !== -1; start = lower.indexOf('<meta', start + 5)) {
+    const end = lower.indexOf('>', start)
+    const charset = META_CHARSET.exec(head.slice(start, end === -1 ? undefined : end))?.[1]
+    if (charset)
+      return charset
+  }
+  return undefined
+}
+
+function decode(bytes: Uint8Array, charset: string | undefined): string {
   try {
-    return new TextDecoder(charset).decode(bytes)
+    return new TextDecoder(charset ?? declaredCharset(bytes) ?? 'utf-8').decode(bytes)
   }
   catch {
     return new TextDecoder('utf-8').decode(bytes)
   }
 }
 
-/** Fetches `url` and turns it into pipeline input; every failure is a FetchPageError with a readable message. */
-export async function fetchArticle(url: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<ArticleInput> {
-  let current: URL
-  try {
-    current = new URL(url)
-  }
-  catch {
-    throw new FetchPageError('not a valid URL')
-  }
-  const signal = AbortSignal.timeout(limits.timeoutMs)
-  for (let redirects = 0; ; redirects++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:')
-      throw new FetchPageError(`only http and https links can be fetched, not ${current.protocol.replace(':', '')}`)
-    let response: Response
-    try {
-      response = await fetch(current, { redirect: 'manual', signal, headers: { 'accept': 'text/html,application/xhtml+xml,text/plain;q=0.9', 'user-agent': 'news-digest-bot/0.1' } })
-    }
-    catch (error) {
-      if (signal.aborted)
-        throw new FetchPageError(`no answer within ${limits.timeoutMs / 1000} s`)
-      const cause = (error as Error & { cause?: { code?: string, message?: string } }).cause
-      throw new FetchPageError(`could not connect (${cause?.code ?? cause?.message ?? (error as Error).message})`)
-    }
-    if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
-      await response.body?.cancel()
-      if (redirects >= limits.maxRedirects)
-        throw new FetchPageError(`more than ${limits.maxRedirects} redirects`)
-      current = new URL(response.headers.get('location')!, current)
-      continue
-    }
-    if (!response.ok) {
-      await response.body?.cancel()
-      throw new FetchPageError(`the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`)
-    }
-    const contentType = response.headers.get('content-type') ?? ''
-    if (!ACCEPTED.test(contentType)) {
-      await response.body?.cancel()
-      throw new FetchPageError(`not a web page (${contentType.split(';')[0] || 'no content type'})`)
-    }
-    let text: string
-    try {
-      text = decode(await readCapped(response, limits.maxBytes), contentType)
-    }
-    catch (error) {
-      if (error instanceof FetchPageError)
-        throw error
-      throw new FetchPageError(signal.aborted ? `no answer within ${limits.timeoutMs / 1000} s` : `the download failed (${(error as Error).message})`)
-    }
-    const finalUrl = current.href
-    return /html/i.test(contentType) || looksLikeHtml(text) ? fromHtml(text, finalUrl) : { text, url: finalUrl, sourceName: current.hostname.replace(/^www\./, '') }
+export type FetchPage = (url: string) => Promise<PageInput>
+
+/** Fetches pages for the pipeline; failures are SafeFetchErrors. */
+export function createPageFetcher(safeFetch: SafeFetch, limits: FetchLimits = DEFAULT_LIMITS): FetchPage {
+  return async (url) => {
+    const response = await safeFetch(url, { ...limits, accept: PAGE_TYPES, headers: { accept: ACCEPT } })
+    const text = decode(response.body, response.charset)
+    if (response.mediaType !== 'text/plain' || looksLikeHtml(text))
+      return { html: text, url: response.url }
+    return { text, url: response.url, sourceName: new URL(response.url).hostname.replace(/^www\./, '') }
   }
 }

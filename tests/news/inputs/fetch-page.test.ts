@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fetchArticle, FetchPageError } from '#root/news/inputs/fetch-page.js'
-import { fromHtml } from '#root/news/inputs/html.js'
+import { createSafeFetch, SafeFetchError } from '#root/net/safe-fetch.js'
+import { createPageFetcher } from '#root/news/inputs/fetch-page.js'
+import { fromHtml, MAX_DEPTH } from '#root/news/inputs/html.js'
 import { processArticle } from '#root/news/process.js'
+import { DEEP_ARTICLE, hostilePages } from '../../helpers/hostile-pages.js'
 
 const ARTICLE_HTML = readFileSync('tests/fixtures/pages/article.html', 'utf8')
 
@@ -29,6 +31,16 @@ describe('HTML pages', () => {
   it('should fall back to the host name when the page names no site', () => {
     expect(fromHtml('<html><body><p>Text</p></body></html>', 'https://www.example.kz/a').sourceName).toBe('example.kz')
   })
+
+  it('should read an article buried in 2,000 nested divs, paragraph by paragraph', () => {
+    const deep = hostilePages()['article in 2,000 nested divs']!
+    expect('html' in deep && fromHtml(deep.html).text.split('\n')).toEqual(DEEP_ARTICLE)
+  })
+
+  it('should keep the structure of a page nested just within the limit', () => {
+    const html = `<html><body>${'<div>'.repeat(MAX_DEPTH - 1)}${DEEP_ARTICLE.map(p => `<p>${p}</p>`).join('')}${'</div>'.repeat(MAX_DEPTH - 1)}</body></html>`
+    expect(fromHtml(html).text.split('\n')).toEqual(DEEP_ARTICLE)
+  })
 })
 
 describe('fetching a URL', () => {
@@ -41,6 +53,9 @@ describe('fetching a URL', () => {
         case '/article': return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML)
         case '/cp1251': return res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' })
           .end(Buffer.from([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2])) // "Привет"
+        case '/meta-cp1251': return res.writeHead(200, { 'content-type': 'text/html' })
+          .end(Buffer.concat([Buffer.from('<html><head><meta name="x" content="y"><meta charset="windows-1251"></head><body><p>'), Buffer.from([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]), Buffer.from('</p></body></html>')]))
+        case '/plain': return res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('Just text.')
         case '/moved': return res.writeHead(301, { location: '/article' }).end()
         case '/loop': return res.writeHead(302, { location: '/loop' }).end()
         case '/missing': return res.writeHead(404, 'Not Found').end('no')
@@ -69,35 +84,42 @@ describe('fetching a URL', () => {
     await new Promise(resolve => server.close(resolve))
   })
 
-  const limits = { timeoutMs: 1000, maxBytes: 1_000_000, maxRedirects: 3 }
+  const fetchPage = createPageFetcher(createSafeFetch({ allowPrivate: true }), { timeoutMs: 1000, maxBytes: 1_000_000, maxRedirects: 3 })
 
   it('should fetch an HTML page, following a redirect, and keep the final URL', async () => {
-    const input = await fetchArticle(`${base}/moved`, limits)
-    expect(input.url).toBe(`${base}/article`)
-    expect(input.title).toBe('Kyrgyzstan opens new border crossing with China')
+    const page = await fetchPage(`${base}/moved`)
+    expect(page).toMatchObject({ url: `${base}/article` })
+    expect('html' in page && fromHtml(page.html, page.url).title).toBe('Kyrgyzstan opens new border crossing with China')
   })
 
-  it('should decode the declared charset', async () => {
-    expect((await fetchArticle(`${base}/cp1251`, limits)).text).toContain('Привет')
+  it('should decode the charset declared in the header or in a <meta> tag', async () => {
+    expect(await fetchPage(`${base}/cp1251`)).toMatchObject({ html: 'Привет' })
+    expect(await fetchPage(`${base}/meta-cp1251`)).toMatchObject({ html: expect.stringContaining('<p>Привет</p>') })
+  })
+
+  it('should take plain text as text, with the host as its source', async () => {
+    expect(await fetchPage(`${base}/plain`)).toEqual({ text: 'Just text.', url: `${base}/plain`, sourceName: '127.0.0.1' })
   })
 
   it.each([
-    ['/missing', 'the server answered HTTP 404 Not Found'],
-    ['/pdf', 'not a web page (application/pdf)'],
-    ['/loop', 'more than 3 redirects'],
-    ['/huge', 'the page is larger than 1 MB'],
-    ['/slow', 'no answer within 1 s'],
-  ])('should fail %s with a clear message', async (path, message) => {
-    await expect(fetchArticle(`${base}${path}`, limits)).rejects.toThrow(new FetchPageError(message))
+    ['/missing', 'http-status', 'the server answered HTTP 404 Not Found'],
+    ['/pdf', 'content-type', 'unsupported content type (application/pdf)'],
+    ['/loop', 'redirects', 'more than 3 redirects'],
+    ['/huge', 'too-large', 'the response is larger than 1 MB'],
+    ['/slow', 'timeout', 'no answer within 1 s'],
+  ])('should fail %s with a clear message', async (path, code, message) => {
+    const error = await fetchPage(`${base}${path}`).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SafeFetchError)
+    expect(error).toMatchObject({ code, message })
   })
 
   it('should refuse invalid URLs, other schemes and closed ports', async () => {
-    await expect(fetchArticle('not a url', limits)).rejects.toThrow('not a valid URL')
-    await expect(fetchArticle('ftp://127.0.0.1/file', limits)).rejects.toThrow('only http and https links can be fetched, not ftp')
+    await expect(fetchPage('not a url')).rejects.toThrow('not a valid URL')
+    await expect(fetchPage('ftp://127.0.0.1/file')).rejects.toThrow('only http and https links can be fetched, not ftp')
     const closed = createServer()
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise(resolve => closed.close(resolve))
-    await expect(fetchArticle(`http://127.0.0.1:${port}/`, limits)).rejects.toThrow(/could not connect \(ECONNREFUSED\)/)
+    await expect(fetchPage(`http://127.0.0.1:${port}/`)).rejects.toThrow(/could not connect \(ECONNREFUSED\)/)
   })
 })
