@@ -122,7 +122,7 @@ export async function benchWorkers(workers: PageWorkers, pages: string[]): Promi
 export interface HostileRun { name: string, bytes: number, ms: number, outcome: string, maxLagMs: number }
 
 /** The pages of issue 9 through the workers (already warm): time to an answer and the event loop's worst delay meanwhile. */
-export async function benchHostile(workers: PageWorkers): Promise<HostileRun[]> {
+export async function benchHostileInWorkers(workers: PageWorkers): Promise<HostileRun[]> {
   const processPage = workers.processor(topicTerms())
   await processPage({ text: benchArticles(1)[0]! }, new Date())
   const runs: HostileRun[] = []

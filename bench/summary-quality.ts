@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { headlineFromLead } from '#root/news/metadata.js'
 import { extract, sentenceUnits, summarize } from '#root/news/summarize.js'
 import { splitSentences } from '#root/news/text.js'
 import { rouge, type RougeScores } from './rouge.js'
@@ -48,7 +49,11 @@ export const METHODS: Record<string, Method> = {
 
 export interface Result { method: string, scores: RougeScores, msPerDoc: number, words: number, failures: number }
 
-export async function evaluate(rows: EvalRow[], method: string, sentences: number, digest = false): Promise<Result> {
+/**
+ * `untitled`: ours in the digest setting for a page that prints no headline: the
+ * headline is made from the lead, and the summary leaves that sentence to it.
+ */
+export async function evaluate(rows: EvalRow[], method: string, sentences: number, digest = false, untitled = false): Promise<Result> {
   const run = METHODS[method]!
   const total: RougeScores = { r1: 0, r2: 0, rl: 0 }
   let ms = 0
@@ -58,8 +63,11 @@ export async function evaluate(rows: EvalRow[], method: string, sentences: numbe
     const started = performance.now()
     let candidate = ''
     try {
+      const paragraphs = paragraphsOf(row.text)
       candidate = digest && method === 'ours'
-        ? summarize(paragraphsOf(row.text), row.title ?? undefined).text
+        ? (untitled
+            ? summarize(paragraphs, headlineFromLead(paragraphs[0] ?? ''), undefined, { titleFromLead: true }).text
+            : summarize(paragraphs, row.title ?? undefined).text)
         : await run(row, sentences)
     }
     catch {

@@ -104,6 +104,11 @@ item-only-in = Only in { $language }:
 item-date-unknown = date unknown
 item-read-more = Read the article
 
+## Items: undated articles
+
+# the day an article without a stated date was added, e.g. "added 6 Dec"
+item-added = added { $date }
+
 ## Latest
 
 latest-title = <b>Latest news</b>

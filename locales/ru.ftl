@@ -104,6 +104,11 @@ item-only-in = Только на языке «{ $language }»:
 item-date-unknown = дата неизвестна
 item-read-more = Читать статью
 
+## Items: undated articles
+
+# день, когда добавлена статья без даты, например «добавлено 6 дек.»
+item-added = добавлено { $date }
+
 ## Latest
 
 latest-title = <b>Свежие новости</b>

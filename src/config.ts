@@ -49,6 +49,9 @@ const envSchema = z.object({
   LLM_BASE_URL: optionalString.pipe(httpUrl('an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1').optional()),
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
+  LLM_TEMPERATURE: optionalString.transform(v => v ?? '0.2')
+    .pipe(z.string().regex(/^\d(\.\d+)?$/, 'must be a number from 0 to 2, e.g. 0.2').transform(Number))
+    .pipe(z.number().max(2, 'must be a number from 0 to 2, e.g. 0.2')),
   DIGEST_CATCH_UP: optionalString.transform(v => v ?? '6')
     .pipe(z.string().regex(/^\d{1,2}$/, 'must be a whole number of hours from 0 to 48').transform(Number))
     .pipe(z.number().max(48, 'must be a whole number of hours from 0 to 48')),
@@ -77,7 +80,7 @@ function toConfig(env: Env) {
     adminIds: env.ADMIN_IDS,
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     defaultDigestTime: env.DEFAULT_DIGEST_TIME,
-    llm: env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: 30_000 } : undefined,
+    llm: env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini', temperature: env.LLM_TEMPERATURE, timeoutMs: 30_000 } : undefined,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
     /** health and metrics in long-polling mode (webhook mode serves them on `port`) */

@@ -49,7 +49,7 @@ describe('parseConfig', () => {
   it('should parse ADMIN_IDS, the LLM settings and treat empty values as unset', () => {
     const config = parseConfig({ ADMIN_IDS: ' 12, 34 ', LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen', DATABASE_URL: '', LOG_LEVEL: '' })
     expect(config.adminIds).toEqual([12, 34])
-    expect(config.llm).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined, model: 'qwen', timeoutMs: 30_000 })
+    expect(config.llm).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined, model: 'qwen', temperature: 0.2, timeoutMs: 30_000 })
     expect(config.databaseUrl).toBeUndefined()
     expect(config.logLevel).toBe('info')
   })
@@ -66,6 +66,8 @@ describe('parseConfig', () => {
     [{ BROADCAST_RATE: '0' }, /^Invalid BROADCAST_RATE \("0"\): must be messages per second, from 1 to 1000$/],
     [{ BROADCAST_RATE: '1001' }, /^Invalid BROADCAST_RATE \("1001"\): must be messages per second, from 1 to 1000$/],
     [{ BROADCAST_RATE: 'fast' }, /^Invalid BROADCAST_RATE \("fast"\): must be messages per second, from 1 to 1000$/],
+    [{ LLM_TEMPERATURE: 'warm' }, /^Invalid LLM_TEMPERATURE \("warm"\): must be a number from 0 to 2, e\.g\. 0\.2$/],
+    [{ LLM_TEMPERATURE: '3' }, /^Invalid LLM_TEMPERATURE \("3"\): must be a number from 0 to 2, e\.g\. 0\.2$/],
     [{ DELIVERY: 'maybe' }, /^Invalid DELIVERY \("maybe"\): must be on \(this process sends digests and pushes\) or off \(it only answers updates\)$/],
     [{ ALLOW_PAID_BROADCAST: 'yes' }, /^Invalid ALLOW_PAID_BROADCAST \("yes"\): must be true or false$/],
     [{ FETCH_ALLOW_PRIVATE: 'yes' }, /^Invalid FETCH_ALLOW_PRIVATE \("yes"\): must be true \(links may point to local and private addresses\) or false$/],

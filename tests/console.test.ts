@@ -87,7 +87,7 @@ describe('console mode from a folder only its owner may enter', () => {
     home = await mkdtemp(join(tmpdir(), 'news-digest-private-'))
     expect((await stat(home)).mode & 0o777).toBe(0o700)
     project = join(home, 'app')
-    for (const entry of ['src', 'locales', 'seeds', 'prisma', 'package.json', 'tsconfig.json'])
+    for (const entry of ['src', 'dist', 'locales', 'seeds', 'prisma', 'package.json', 'tsconfig.json'])
       await cp(entry, join(project, entry), { recursive: true })
     // the installed packages: linked, but for the PostgreSQL binaries, which lie inside the private folder as after npm install
     await mkdir(join(project, 'node_modules'))

@@ -1,5 +1,6 @@
 // One news item as Telegram HTML: bold title, summary in the chat's digest
-// language (both: English then Russian, each marked), source and date, topics
+// language (both: English then Russian, each marked), source and date (for an
+// undated article, the day it was added, marked as such), its strongest topics
 // as hashtags, and a link. Every article string is escaped.
 import { tz } from '@date-fns/tz'
 // subpath imports: the barrels load every function and locale (~60 MB under tsx)
@@ -21,8 +22,11 @@ export interface RenderableArticle {
   sourceName: string | null
   url: string | null
   publishedAt: Date | null
+  /** when the article was stored: shown, marked, when the page states no date (a draft has none yet) */
+  ingestedAt?: Date
   summaries: Array<{ language: Language, title: string | null, text: string }>
-  topics: Array<{ topicId: number }>
+  /** with their scores, the strongest are shown */
+  topics: Array<{ topicId: number, score?: number }>
 }
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string
@@ -39,10 +43,17 @@ export interface RenderOptions {
 
 const DATE_LOCALES = { en: enGB, ru }
 const UTC = tz('UTC')
+/** more tags than this read as noise under a short item */
+export const MAX_HASHTAGS = 3
 
 /** A calendar date in the reader's language ("7 September 2024", "7 сентября 2024"). */
 export function formatDate(date: Date, locale: Language): string {
   return format(date, 'd MMMM yyyy', { locale: DATE_LOCALES[locale], in: UTC })
+}
+
+/** A day in the reader's language, short ("6 Dec", "6 дек."). */
+export function formatDay(date: Date, locale: Language): string {
+  return format(date, 'd MMM', { locale: DATE_LOCALES[locale], in: UTC })
 }
 
 export function hashtag(slug: string): string {
@@ -66,9 +77,14 @@ export function renderItem(article: RenderableArticle, options: RenderOptions): 
     const mark = digestLanguage === 'both' || available.length === 0 ? `<i>${t(available.length === 0 ? 'item-only-in' : 'item-mark', { language: t(`language-${language}`) })}</i> ` : ''
     lines.push(`${mark}${escapeHtml(summary.text)}`)
   }
-  const date = article.publishedAt ? formatDate(article.publishedAt, locale) : t('item-date-unknown')
-  lines.push(`<i>${[article.sourceName, date].filter(Boolean).map(part => escapeHtml(String(part))).join(' · ')}</i>`)
-  const tags = article.topics.flatMap(link => topics.byId(link.topicId) ?? []).map(topic => hashtag(topic.slug))
+  const date = article.publishedAt
+    ? formatDate(article.publishedAt, locale)
+    : article.ingestedAt ? t('item-added', { date: formatDay(article.ingestedAt, locale) }) : undefined
+  const facts = [article.sourceName, date].filter(Boolean)
+  if (facts.length > 0)
+    lines.push(`<i>${facts.map(part => escapeHtml(String(part))).join(' · ')}</i>`)
+  const strongest = [...article.topics].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, MAX_HASHTAGS)
+  const tags = strongest.flatMap(link => topics.byId(link.topicId) ?? []).map(topic => hashtag(topic.slug))
   if (tags.length > 0)
     lines.push(tags.join(' '))
   const links = article.url ? [`<a href="${escapeHtml(article.url)}">${escapeHtml(t('item-read-more'))}</a>`] : []

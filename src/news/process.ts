@@ -4,7 +4,9 @@ import { cleanPage, pageLines, proseSample } from '#root/news/clean.js'
 import { findPublicationDate } from '#root/news/dates.js'
 import { contentHash, minHash } from '#root/news/fingerprint.js'
 import { detectLanguage } from '#root/news/language.js'
-import { findSource, findTitle, headlineFromLead, MAX_TITLE } from '#root/news/metadata.js'
+import { readLayout } from '#root/news/layout.js'
+import { headlineFromLead, MAX_HEADLINE } from '#root/news/metadata.js'
+import { findSource } from '#root/news/source.js'
 import { summarize } from '#root/news/summarize.js'
 import { clip, tokens } from '#root/news/text.js'
 import type { TopicMatcher } from '#root/news/topics.js'
@@ -26,6 +28,7 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
     const limit = MAX_TEXT_CHARACTERS.toLocaleString('en')
     return { ok: false, rejection: { code: 'too-long', detail: `The text is longer than ${limit} characters`, maxCharacters: MAX_TEXT_CHARACTERS } }
   }
+  const now = options.now ?? new Date()
   const lines = pageLines(input.text)
   if (lines.join('').replace(/[^\p{L}]/gu, '').length < MIN_LETTERS)
     return { ok: false, rejection: { code: 'empty', detail: 'The input has no text' } }
@@ -37,15 +40,19 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
     }
   }
   const { language } = guess
-  const { header, paragraphs } = cleanPage(lines, language)
+  const layout = readLayout(lines, cleanPage(lines, language), language, now)
+  const { paragraphs } = layout
   const lead = paragraphs[0]
   if (lead === undefined)
     return { ok: false, rejection: { code: 'empty', detail: 'No article text was found (only navigation, lists or headlines)' } }
-  const foundTitle = input.title ? undefined : findTitle(header, lead, language)
-  const title = input.title ? clip(input.title.trim(), MAX_TITLE) : foundTitle ?? headlineFromLead(lead)
+  const printed = input.title?.trim() || (layout.titleIndex >= 0 ? lines[layout.titleIndex] : undefined)
+  // a printed headline is kept as printed; only one made from the lead is short
+  const title = printed ? clip(printed, MAX_HEADLINE) : headlineFromLead(lead)
   const body = paragraphs.join('\n\n')
   const bodyTokens = tokens(body)
-  const sourceName = input.sourceName ?? findSource(header, foundTitle, language) ?? null
+  const sourceName = input.sourceName
+    ?? findSource(layout, language, { url: input.url, isTopicName: options.topics?.isTopicName }, now)
+    ?? null
   return {
     ok: true,
     article: {
@@ -54,11 +61,11 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       language,
       sourceName,
       url: input.url ?? null,
-      publishedAt: input.publishedAt ?? findPublicationDate(header, lead, language, options.now) ?? null,
+      publishedAt: input.publishedAt ?? findPublicationDate(layout, language, now) ?? null,
       contentHash: contentHash(body, bodyTokens),
       fingerprint: minHash(body, bodyTokens),
       topics: options.topics?.match({ title, paragraphs }) ?? [],
-      summary: summarize(paragraphs, title, sourceName ?? undefined),
+      summary: summarize(paragraphs, title, sourceName ?? undefined, { titleFromLead: !printed }),
     },
   }
 }

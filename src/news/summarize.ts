@@ -6,18 +6,19 @@
 // English evaluation set and checked on the other half (docs/BENCHMARKS.md).
 import { STOPWORDS } from '#root/news/stopwords.js'
 import { stem } from '#root/news/topics.js'
-import { clip, splitSentences, tokens, words } from '#root/news/text.js'
+import { clip, splitSentences, tokens, withoutDateline, words } from '#root/news/text.js'
 import type { ArticleSummary } from '#root/news/types.js'
 
 export const MAX_SUMMARY = 320
 export const MAX_TEASER = 140
 const DIGEST_SENTENCES = 2
 /**
- * Only the first sentences compete: centrality compares every pair, so a page
- * of 25,000 sentences would take minutes, and the position weight keeps a
- * news summary near the top anyway (CNN/DM articles have ~35).
+ * The summary is chosen among the first sentences only: news puts its point
+ * first, and centrality compares every pair of sentences, so an unbounded
+ * number would cost quadratic time on a hostile page.
  */
-export const MAX_UNITS = 200
+const MAX_UNITS = 60
+const MAX_SOURCE_CHARS = 30_000
 
 export const DEFAULT_WEIGHTS = {
   position: 2,
@@ -187,18 +188,105 @@ export function extract(units: string[], options: { maxSentences: number, maxCha
 }
 
 // "Zan News: Karen Decker..." -> "Karen Decker...": the source is shown anyway.
-function withoutDateline(text: string, source: string | undefined): string {
-  if (!source)
+function withoutSource(text: string, source: string | undefined): string {
+  if (!source || !text.startsWith(source))
     return text
-  const prefix = new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]\\s+(?=\\p{Lu})`, 'u')
-  return text.replace(prefix, '')
+  return /^\s*[:—–-]\s+(\p{Lu}.*)$/su.exec(text.slice(source.length))?.[1] ?? text
 }
 
-/** The digest summary (at most 2 whole sentences, 320 characters) and a teaser (140). */
-export function summarize(paragraphs: string[], title?: string, source?: string): ArticleSummary {
-  const units = sentenceUnits(paragraphs).slice(0, MAX_UNITS).map(unit => withoutDateline(unit, source))
-  const chosen = extract(units, { maxSentences: DIGEST_SENTENCES, maxChars: MAX_SUMMARY, title })
-  // no whole sentence fits: cut the lead at a word boundary
+/** The paragraphs up to MAX_SOURCE_CHARS characters (the last one cut there). */
+function leading(paragraphs: string[]): string[] {
+  const kept: string[] = []
+  let length = 0
+  for (const paragraph of paragraphs) {
+    if (length >= MAX_SOURCE_CHARS)
+      break
+    kept.push(paragraph.slice(0, MAX_SOURCE_CHARS - length))
+    length += paragraph.length
+  }
+  return kept
+}
+
+const isWordChar = (ch: string) => /[\p{L}\p{N}]/u.test(ch)
+
+/** Where `text` goes on after `prefix` (its letters and digits, lower case), comparing letters and digits only; -1 when it does not start with it. */
+function afterPrefix(text: string, prefix: string): number {
+  let i = 0
+  for (const ch of prefix) {
+    while (i < text.length && !isWordChar(text[i]!))
+      i++
+    if (i >= text.length || text[i]!.toLowerCase() !== ch)
+      return -1
+    i++
+  }
+  return i
+}
+
+/** Whether `text` begins with the headline (its letters and digits, whatever the case and punctuation). */
+export function opensWith(text: string, title: string): boolean {
+  const letters = [...title.replace(/…$/u, '')].filter(isWordChar).join('').toLowerCase()
+  return letters.length > 0 && afterPrefix(text, letters) !== -1
+}
+
+/**
+ * Sentences as they may follow the headline: one that opens with the whole
+ * headline is left out, or keeps what follows a clause break ("Казахстан поставит ... пшеницы, договоренность об этом
+ * была достигнута..." -> "Договоренность об этом была достигнута...").
+ */
+function besideTitle(units: string[], title: string | undefined, titleFromLead: boolean): string[] {
+  if (!title)
+    return units
+  const letters = [...title.replace(/…$/u, '')].filter(isWordChar).join('').toLowerCase()
+  const kept: string[] = []
+  for (const unit of units) {
+    const end = letters.length > 0 ? afterPrefix(unit, letters) : -1
+    if (end === -1) {
+      kept.push(unit)
+      continue
+    }
+    // what follows a headline made from this very sentence is a fragment
+    const rest = /^\s*(?:[,;:]|\s[—–-])\s*(.+)$/su.exec(unit.slice(end))?.[1]
+    if (!titleFromLead && !title.endsWith('…') && rest && words(rest).length >= 4)
+      kept.push(rest.charAt(0).toUpperCase() + rest.slice(1))
+  }
+  return kept
+}
+
+/** Whether a sentence says nothing the headline does not (most of its content words are the headline's). */
+function repeats(unit: string, titleStems: ReadonlySet<string>): boolean {
+  if (titleStems.size === 0)
+    return false
+  const own = new Set(contentStems(unit))
+  if (own.size === 0)
+    return false
+  let shared = 0
+  for (const s of own) {
+    if (titleStems.has(s))
+      shared++
+  }
+  return shared / own.size >= 0.8
+}
+
+/**
+ * The digest summary (at most 2 whole sentences, 320 characters) and a teaser
+ * (140). No sentence repeats the headline: when the headline was made from the
+ * lead, the lead's first sentence is left to it.
+ */
+export function summarize(paragraphs: string[], title?: string, source?: string, options: { titleFromLead?: boolean } = {}): ArticleSummary {
+  const [lead, ...rest] = leading(paragraphs)
+  const all = sentenceUnits(lead === undefined ? [] : [withoutDateline(lead), ...rest]).slice(0, MAX_UNITS).map(unit => withoutSource(unit, source))
+  const beside = besideTitle(all, title, options.titleFromLead ?? false)
+  // an article of one sentence has nothing else to say
+  let units = beside.length > 0 ? beside : all
+  let chosen = extract(units, { maxSentences: DIGEST_SENTENCES, maxChars: MAX_SUMMARY, title })
+  // a chosen sentence that says nothing the headline does not gives way to the next best
+  const titleStems = new Set(title ? contentStems(title) : [])
+  const repeating = new Set(chosen.filter(c => repeats(c.text, titleStems)).map(c => c.text))
+  if (repeating.size > 0 && units.length > repeating.size) {
+    units = units.filter(unit => !repeating.has(unit))
+    chosen = extract(units, { maxSentences: DIGEST_SENTENCES, maxChars: MAX_SUMMARY, title })
+  }
+  // no whole sentence fits: cut the first one at a word boundary
   const text = chosen.length > 0 ? chosen.map(s => s.text).join(' ') : balance(clip(units[0] ?? '', MAX_SUMMARY - 2))
   const teaserSource = chosen[0]?.text ?? units[0] ?? ''
   return { text, teaser: teaserSource.length <= MAX_TEASER ? teaserSource : balance(clip(teaserSource, MAX_TEASER - 2)) }

@@ -17,8 +17,10 @@ export function tokens(text: string): string[] {
 // space and a capital, a digit or an opening quote; not after initials or short
 // abbreviations such as "U.S.", "A. Smith", "Mr.", "т.е.", "г.".
 const ABBREVIATION = /(?:^|[\s(«"“])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Inc|Ltd|Co|No|vs|etc|т\.е|т\.к|т\.д|т\.п|г|гг|им|ул|руб|млн|млрд|тыс|ст|проф|акад)\.$/u
-// (only from the first stop of a run: tried inside a run of 40,000 dots it took seconds)
+// (starting at the first of a run of stops, so that "......" costs linear time)
 const BREAK = /(?<![.!?…])[.!?…]+['"»”’)\]]*\s+(?=[\p{Lu}\p{N}"«“‘'(])/gu
+/** an abbreviation and its stop are at most this long: look no further back */
+const ABBREVIATION_SPAN = 8
 
 // Scraped text often runs a photo caption into the next sentence with no stop
 // between them ("...than a colleague The cost of divorce..."): a lower-case word
@@ -35,7 +37,8 @@ function splitAtStops(text: string): string[] {
   for (const match of text.matchAll(BREAK)) {
     const end = match.index + match[0].trimEnd().length
     const candidate = text.slice(start, end)
-    if (ABBREVIATION.test(candidate))
+    // only the candidate's end can hold an abbreviation (with one character before it)
+    if (ABBREVIATION.test(candidate.length > ABBREVIATION_SPAN ? candidate.slice(-ABBREVIATION_SPAN) : candidate))
       continue
     sentences.push(candidate.trim())
     start = match.index + match[0].length
@@ -78,8 +81,28 @@ export function scriptShares(text: string): { latin: number, cyrillic: number, o
   return { latin: latin / letters, cyrillic: cyrillic / letters, other: other / letters }
 }
 
-// Words that must not end a cut text ("встретился в Кабуле с…", "talks with…").
-const DANGLING = /\s+(?:a|an|the|and|or|of|to|in|on|at|by|for|with|from|as|that|и|в|во|с|со|к|ко|о|об|на|по|за|из|от|до|для|что|а|но|у)$/iu
+// A dateline before the lead's first dash names the newsroom's city and agency,
+// not what the article is about: "NUR-SULTAN. KAZINFORM –", "Москва. 16 февраля.
+// INTERFAX.RU -", "Prague, 29 December 2005 (RFE/RL) --", "Ташкент, 21.10.2024. /Дунё/. —".
+const DATELINE = /^(.{2,80}?)\s(?:--|[–—-])\s/u
+// or ended by a full stop: "DUSHANBE, Tajikistan, February 14. The President..."
+const DATELINE_SENTENCE = /^(.{2,60}?)\.\s+(?=\p{Lu})/u
+const CAPS_WORD = /^[\p{Lu}\p{N}][\p{Lu}\p{N}./-]{2,}$/u
+const MONTH = /^(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|г|года)$/u
+
+/** The paragraph without a dateline at its start (only names, figures and month names, with capitals or a figure among them). */
+export function withoutDateline(paragraph: string): string {
+  const start = paragraph.slice(0, 100)
+  for (const match of [DATELINE.exec(start), DATELINE_SENTENCE.exec(start)]) {
+    const prefix = match ? words(match[1]!) : []
+    if (prefix.length > 0 && prefix.every(w => /^[\p{Lu}\p{N}]/u.test(w) || MONTH.test(w)) && prefix.some(w => CAPS_WORD.test(w) || /\d/u.test(w)))
+      return paragraph.slice(match![0].length)
+  }
+  return paragraph
+}
+
+// Words that must not end a cut text ("встретился в Кабуле с…", "a line that will…").
+const DANGLING = /\s+(?:a|an|the|and|or|of|to|in|on|at|by|for|with|from|as|that|which|who|whose|where|when|will|would|can|could|shall|should|may|must|is|are|was|were|be|been|has|have|had|not|its|his|her|their|this|these|those|и|в|во|с|со|к|ко|о|об|на|по|за|из|от|до|для|что|а|но|у|не|как|где|когда|который|которая|которое|которые|которых|будет|будут|был|была|были|его|ее|её|их|этот|эта|эти)$/iu
 
 /** Cuts text to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
 export function clip(text: string, max: number): string {

@@ -135,14 +135,15 @@ describe('admin commands', () => {
     const [topicList] = await admin.press(afterSummary!, 'Edit topics')
     await admin.press(topicList!, '✅ China', { edit: true })
     const [afterTopics] = await admin.press(topicList!, 'Done')
-    expect(afterTopics!.text).toContain('Topics: Economy and trade, Kyrgyzstan')
+    // "Central Asia" is named once in the text, "border" in the title and the lead
+    expect(afterTopics!.text).toContain('Topics: Central Asia, Economy and trade, Kyrgyzstan, Security')
 
     const [published] = await admin.press(afterTopics!, 'Publish')
     const id = Number(/#(\d+)/.exec(published!.text)![1])
     expect(published!.text).toBe(`Published as #${id}.`)
     const stored = await database.repos.articles.findById(id)
     expect(stored).toMatchObject({ title: 'Kyrgyzstan opens Irkeshtam crossing', url: `${base}/news/kyrgyzstan-border`, sourceName: 'Steppe Times' })
-    expect(stored!.topics.map(t => t.topic.slug).sort()).toEqual(['economy-trade', 'kyrgyzstan'])
+    expect(stored!.topics.map(t => t.topic.slug).sort()).toEqual(['central-asia', 'economy-trade', 'kyrgyzstan', 'security'])
     expect(Object.fromEntries(stored!.summaries.map(s => [s.language, s.method]))).toEqual({ en: 'extractive', ru: 'manual' })
     expect(await database.repos.audit.list(id)).toMatchObject([{ action: 'post', actorId: BigInt(ADMIN_ID) }])
     expect(await new TestChat(api, 4004).ask('/topic kyrgyzstan')).toContain('Kyrgyzstan opens Irkeshtam crossing')

@@ -8,8 +8,9 @@ import { parseTelegramHtml } from '../helpers/telegram-html.js'
 const topics = createTopicDirectory([
   { id: 1, slug: 'kazakhstan', nameEn: 'Kazakhstan', nameRu: 'Казахстан', aliasesEn: [], aliasesRu: [], keywordsEn: [], keywordsRu: [] },
   { id: 2, slug: 'central-asia', nameEn: 'Central Asia', nameRu: 'Центральная Азия', aliasesEn: [], aliasesRu: [], keywordsEn: [], keywordsRu: [] },
+  ...['afghanistan', 'taliban', 'diplomacy', 'security'].map((slug, i) => ({ id: 3 + i, slug, nameEn: slug, nameRu: slug, aliasesEn: [], aliasesRu: [], keywordsEn: [], keywordsRu: [] })),
 ])
-const LABELS: Record<string, string> = { 'item-mark': '{language}:', 'item-only-in': 'Only in {language}:', 'item-date-unknown': 'date unknown', 'item-read-more': 'Read', 'language-en': 'English', 'language-ru': 'Russian' }
+const LABELS: Record<string, string> = { 'item-mark': '{language}:', 'item-only-in': 'Only in {language}:', 'item-added': 'added {date}', 'item-read-more': 'Read', 'language-en': 'English', 'language-ru': 'Russian' }
 const t = (key: string, args: Record<string, string | number> = {}) => (LABELS[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(args[name]))
 
 const article: RenderableArticle = {
@@ -39,10 +40,18 @@ describe('renderItem', () => {
     expect(russian).toMatch(/^Переговоры в Астане\nРусское резюме\.\nZan & Co · 7 сентября 2024/)
   })
 
-  it('should mark an item lacking the wanted language and say when the date is unknown', () => {
-    const english = { ...article, publishedAt: null, summaries: [article.summaries[0]!] }
+  it('should mark an item lacking the wanted language, and show an undated article\'s day of adding, marked', () => {
+    const english = { ...article, publishedAt: null, ingestedAt: new Date('2026-12-06T15:00:00Z'), summaries: [article.summaries[0]!] }
     expect(htmlToPlain(renderItem(english, { digestLanguage: 'ru', locale: 'ru', topics, t }))).toContain('Only in English: English <summary>')
-    expect(htmlToPlain(renderItem(english, { digestLanguage: 'ru', locale: 'ru', topics, t }))).toContain('Zan & Co · date unknown')
+    expect(htmlToPlain(renderItem(english, { digestLanguage: 'ru', locale: 'ru', topics, t }))).toContain('Zan & Co · added 6 дек.')
+    expect(htmlToPlain(renderItem(english, { digestLanguage: 'en', locale: 'en', topics, t }))).toContain('Zan & Co · added 6 Dec')
+    // a draft not stored yet has no day of adding: no date at all rather than "unknown"
+    expect(htmlToPlain(renderItem({ ...english, ingestedAt: undefined }, { digestLanguage: 'en', locale: 'en', topics, t }))).toMatch(/\nZan & Co\n/)
+  })
+
+  it('should show at most three hashtags, the article\'s strongest topics', () => {
+    const tagged = { ...article, topics: [1, 2, 3, 4, 5, 6].map(topicId => ({ topicId, score: topicId === 2 ? 0.5 : topicId })) }
+    expect(htmlToPlain(renderItem(tagged, { digestLanguage: 'en', locale: 'en', topics, t }))).toContain('\n#security #diplomacy #taliban\n')
   })
 
   it('should add a share link to a stored item: Telegram\'s share dialog with the item\'s deep link and its title', () => {

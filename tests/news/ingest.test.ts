@@ -7,6 +7,7 @@ import type { Ingest } from '#root/news/ingest.js'
 import { createPageWorkers, type PageWorkers } from '#root/news/page-workers.js'
 import { createNewsPipeline } from '#root/news/pipeline.js'
 import { importSeedArticles, seedTopics } from '#root/news/seed.js'
+import { TOPIC_THRESHOLD } from '#root/news/topics.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
 import { FakeLlm, VALID_ANSWER } from '../helpers/fake-llm.js'
 import { ENGLISH_SEED, RUSSIAN_SEED } from '../helpers/seeds.js'
@@ -49,7 +50,7 @@ describe('ingest without an LLM', () => {
     expect(english?.topics.map(t => t.topic.slug)).toEqual(expect.arrayContaining(['kazakhstan', 'afghanistan', 'usa']))
     expect(russian?.topics.map(t => t.topic.slug)).toEqual(expect.arrayContaining(['kazakhstan', 'afghanistan', 'taliban']))
     expect(russian?.publishedAt).toBeNull()
-    expect(english?.topics.every(t => t.score >= 3)).toBe(true)
+    expect(english?.topics.every(t => t.score >= TOPIC_THRESHOLD.named)).toBe(true)
   })
 
   it('should report the same article under other boilerplate and whitespace as a duplicate of the stored one', async () => {

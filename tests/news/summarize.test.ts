@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { balance, MAX_SUMMARY, MAX_TEASER, sentenceUnits, summarize } from '#root/news/summarize.js'
+import { headlineFromLead } from '#root/news/metadata.js'
 import { splitSentences } from '#root/news/text.js'
 import { ENGLISH_BODY, RUSSIAN_BODY } from '../helpers/seeds.js'
 
@@ -48,6 +49,32 @@ describe('summarize', () => {
     expect(text).toMatch(/^The government of Kyrgyzstan approved/)
     expect(text).not.toContain('very happy')
     expect(text).not.toContain('?')
+  })
+})
+
+describe('summaries beside the headline', () => {
+  const paragraphs = [
+    'Казахстан поставит в Афганистан 500 тыс. тонн пшеницы, договоренность об этом была достигнута в Кабуле в ходе визита казахстанской делегации.',
+    'Условия поставки казахстанского зерна не сообщаются, пишет местная пресса.',
+    'Ранее Афганистан сообщал, что из-за неудачного урожая будет вынужден закупить пшеницу в одной из стран региона.',
+  ]
+
+  it('should leave the lead\'s first sentence to a headline made from it', () => {
+    const title = headlineFromLead(paragraphs[0]!)
+    const { text, teaser } = summarize(paragraphs, title, undefined, { titleFromLead: true })
+    expect(text).not.toMatch(/^Казахстан поставит/)
+    expect(text).toMatch(/^Условия поставки/)
+    expect(teaser).not.toMatch(/^Казахстан поставит/)
+  })
+
+  it('should keep what follows a printed headline that the lead repeats', () => {
+    const { text } = summarize(paragraphs, 'Казахстан поставит в Афганистан 500 тыс. тонн пшеницы')
+    expect(text).toMatch(/^Договоренность об этом была достигнута в Кабуле/)
+  })
+
+  it('should pass over a sentence that says nothing the headline does not', () => {
+    const { text } = summarize(['Kazakhstan and Uzbekistan sign a railway deal.', ...ENGLISH_BODY.slice(1, 4)], 'Kazakhstan, Uzbekistan sign railway deal')
+    expect(text).not.toContain('sign a railway deal')
   })
 })
 

@@ -28,7 +28,7 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
       orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { ingestedAt: 'desc' }, { id: 'desc' }],
       take: limit,
       skip: offset,
-      include: { summaries: true, topics: { select: { topicId: true } } },
+      include: { summaries: true, topics: { select: { topicId: true, score: true } } },
     })
   }
   type LatestPage = Awaited<ReturnType<typeof loadLatest>>
@@ -122,7 +122,7 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
           where,
           orderBy: [{ ingestedAt: 'desc' }, { id: 'desc' }],
           take: limit,
-          include: { summaries: true, topics: { select: { topicId: true } } },
+          include: { summaries: true, topics: { select: { topicId: true, score: true } } },
         }),
         db.article.count({ where }),
       ])
@@ -131,7 +131,7 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
 
     /** Live articles by id, in the order of `ids`. */
     async byIds(ids: number[]) {
-      const rows = await db.article.findMany({ where: { id: { in: ids }, deletedAt: null }, include: { summaries: true, topics: { select: { topicId: true } } } })
+      const rows = await db.article.findMany({ where: { id: { in: ids }, deletedAt: null }, include: { summaries: true, topics: { select: { topicId: true, score: true } } } })
       const byId = new Map(rows.map(r => [r.id, r]))
       return ids.flatMap(id => byId.get(id) ?? [])
     },
@@ -156,7 +156,7 @@ export function createArticleRepository(db: Database, cacheMs = LATEST_CACHE_MS)
         LIMIT ${limit}`
       if (rows.length === 0)
         return []
-      const articles = await db.article.findMany({ where: { id: { in: rows.map(r => r.id) } }, include: { summaries: true, topics: { select: { topicId: true } } } })
+      const articles = await db.article.findMany({ where: { id: { in: rows.map(r => r.id) } }, include: { summaries: true, topics: { select: { topicId: true, score: true } } } })
       const byId = new Map(articles.map(a => [a.id, a]))
       return rows.flatMap(r => byId.get(r.id) ?? [])
     },
