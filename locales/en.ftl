@@ -101,7 +101,6 @@ help-admin =
 
 item-mark = { $language }:
 item-only-in = Only in { $language }:
-item-date-unknown = date unknown
 item-read-more = Read the article
 
 ## Items: undated articles
@@ -205,6 +204,7 @@ post-rejected-fetch = I could not fetch that link: { $reason }. Send the text in
 post-duplicate = This article is already published as #{ $id }: { $title }. Send another one, or /cancel.
 post-preview-header = <b>Preview</b>: this is what subscribers will see.
 post-preview-facts = Language: { $language } · Date: { $date } · Topics: { $topics }
+post-no-date = none on the page (readers see the day it was added)
 post-no-topics = none
 post-button-push = Publish and push now
 post-button-publish = Publish

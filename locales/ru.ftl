@@ -101,7 +101,6 @@ help-admin =
 
 item-mark = { $language }:
 item-only-in = Только на языке «{ $language }»:
-item-date-unknown = дата неизвестна
 item-read-more = Читать статью
 
 ## Items: undated articles
@@ -205,6 +204,7 @@ post-rejected-fetch = Не удалось загрузить ссылку: { $re
 post-duplicate = Эта статья уже опубликована как #{ $id }: { $title }. Пришлите другую или /cancel.
 post-preview-header = <b>Предпросмотр</b>: так её увидят подписчики.
 post-preview-facts = Язык: { $language } · Дата: { $date } · Темы: { $topics }
+post-no-date = на странице нет (читатели увидят день добавления)
 post-no-topics = нет
 post-button-push = Опубликовать и разослать
 post-button-publish = Опубликовать

@@ -78,7 +78,7 @@ function toLine(input: string, result: IngestResult): string {
   if (result.status === 'rejected')
     return `${input}: rejected: ${json.reason}`
   const what = result.status === 'stored' ? (result.dryRun ? 'would be stored' : `stored as #${result.id}`) : `duplicate: ${json.reason}`
-  return `${input}: ${what}\n  ${json.title} [${json.language}, ${json.publishedAt ?? 'date unknown'}, ${json.source ?? 'source unknown'}; topics: ${json.topics.join(', ') || 'none'}]`
+  return `${input}: ${what}\n  ${json.title} [${json.language}, ${json.publishedAt ?? 'no date on the page'}, ${json.source ?? 'source unknown'}; topics: ${json.topics.join(', ') || 'none'}]`
 }
 
 async function readInput(input: string, fetchPage: FetchPage): Promise<PageInput | Rejection> {

@@ -251,7 +251,7 @@ export function createPostConversation({ i18n, topics, idleMs = POST_IDLE_MS }: 
     function facts(d: Draft): string {
       return t('post-preview-facts', {
         language: t(`language-${d.article.language}`),
-        date: d.article.publishedAt ? formatDate(new Date(d.article.publishedAt), locale) : t('item-date-unknown'),
+        date: d.article.publishedAt ? formatDate(new Date(d.article.publishedAt), locale) : t('post-no-date'),
         topics: d.article.topics.map(tp => topics.bySlug(tp.slug)).filter(x => x !== undefined).map(tp => topics.name(tp, locale)).join(', ') || t('post-no-topics'),
       })
     }
