@@ -90,7 +90,7 @@ describe('inline mode', () => {
     expect(result!.description).toBe('Teaser: Tokens <b>bold</b> & "quoted" </i>')
   })
 
-  it('should answer at most 20 items, newest first, for an empty query, and bound a hostile query', async () => {
+  it('should answer at most 20 distinct items for an empty query or a bigger topic, and bound a hostile query', async () => {
     for (let i = 0; i < 25; i++)
       await addArticle(`Energy item number ${i}`, ['energy'])
     const latest = articles(await ask(''))
