@@ -32,8 +32,14 @@ unmute =
     .description = Show a muted word again, or all
 muted =
     .description = Your muted words
+previews =
+    .description = Link previews in digests: on or off
+silent =
+    .description = Digests without a sound: on or off
 stop =
     .description = Pause the daily digest
+here =
+    .description = Forum groups: send a topic to this thread
 post =
     .description = Admin: post a new article
 cancel =
@@ -42,6 +48,10 @@ delete =
     .description = Admin: delete an article by its id
 stats =
     .description = Admin: statistics
+channel =
+    .description = Admin: connect a channel: /channel add @name
+channels =
+    .description = Admin: your channels and their settings
 
 ## Languages
 
@@ -78,9 +88,13 @@ help-text =
     /lang en|ru|both: digest language
     /time HH:MM and /tz &lt;zone or city&gt;: when the daily digest comes
     /mute &lt;word or phrase&gt;, /unmute &lt;word|all&gt;, /muted: hide stories containing a word
+    /previews on|off: link previews in digests; /silent on|off: digests without a sound
     /stop pauses it, /start resumes it.
 
-    In groups, only the group's admins change these settings.
+    In groups, only the group's admins change these settings. In a forum group, /here &lt;topic&gt; inside a topic thread sends that topic's news there (/here all: everything else).
+
+    <b>Sharing</b>
+    Type @{ $bot } and a topic or words in any chat to send news there; each item's Share link sends it on.
 help-admin =
     <b>Admins</b>
     /post: add an article (text, link or forwarded message), preview and publish it
@@ -88,6 +102,8 @@ help-admin =
     /delete &lt;id&gt;: delete an article
     /stats: statistics
     /addsource &lt;address&gt;, /sources, /removesource &lt;id&gt;: news feeds the bot follows by itself
+    /channel add @name (or forward me a post of the channel): connect a channel where I am an admin allowed to post
+    /channels: your channels and their settings
 
 ## Items
 
@@ -132,6 +148,7 @@ subscriptions-text =
     Topics: { $topics }
     Daily at { $time } ({ $zone })
     Language: { $language }
+    Link previews: { $previews } · Without sound: { $silent }
     Status: { $state }
 subscriptions-none = none yet: /topics
 state-active = on
@@ -288,6 +305,83 @@ post-cancelled = Cancelled: nothing was published.
 post-use-buttons = Use the buttons under the preview, or /cancel.
 post-private-only = /post works in a private chat with me: open it there and send /post.
 post-expired = This /post has ended (it waited 30 minutes, or the bot's admins changed). Send /post to start again.
+
+## Everywhere on Telegram: deep links, sharing, previews and sound
+
+start-topic-done = Subscribed to { $topic }. Your topics are marked ✅ below; tap to change them.
+start-topic-already = You are already subscribed to { $topic }. Your topics are marked ✅ below.
+member-back-group = I am back, with this group's earlier topics and settings. Group admins can change the topics below.
+item-share = Share
+item-share-button = Send to a chat
+switch-on = on
+switch-off = off
+previews-usage = Link previews in digests: /previews on or /previews off.
+previews-on = Digests will show link previews.
+previews-off = Digests will come without link previews.
+silent-usage = Digests without a notification sound: /silent on or /silent off.
+silent-on = Digests will come silently, without a notification sound.
+silent-off = Digests will come with the usual notification sound.
+
+## Everywhere on Telegram: forum threads
+
+here-not-forum = /here works in forum groups, inside a topic thread: it sends that topic's news to that thread.
+here-usage = Send it inside a topic thread: /here kazakhstan sends Kazakhstan news to this thread, /here all sends every other item here. In the General thread it sends them back to General.
+here-topic-done = News on { $topic } will come to this thread.
+here-topic-general = News on { $topic } will come to the General thread.
+here-subscribed = The group is now subscribed to { $topic }.
+here-all-done = News on topics without a thread of their own will come to this thread.
+here-all-general = News on topics without a thread of their own will come to the General thread.
+threads-text =
+    Threads:
+    { $routes }
+threads-general = General
+threads-thread = thread { $thread }
+threads-rest = other topics → { $where }
+thread-gone = The thread for { $topics } was deleted or closed, so its news comes to General now. A group admin can send /here &lt;topic&gt; in a thread to change that.
+thread-gone-rest = other topics
+
+## Everywhere on Telegram: channels
+
+channel-private-only = Channels are managed in a private chat with me: open it and send /channels.
+channel-usage =
+    /channel add @name connects a channel (or forward me one of its posts). I must be an administrator there with the right to post messages.
+    /channel time @name 08:30 and /channel tz @name Almaty set its digest time and time zone.
+    /channels shows your channels and their settings.
+channel-not-found = I cannot find the channel “{ $target }”. Use its @name, its t.me link or its id, and make sure I am one of its administrators.
+channel-not-channel = “{ $target }” is not a channel.
+channel-unknown = “{ $target }” is not connected, or you are not one of its administrators. /channel add { $target } connects it.
+channel-bot-missing = I am not an administrator of { $title }. Add me as an administrator with the right to post messages, then try again.
+channel-bot-cannot-post = I am an administrator of { $title } but may not post there. Give me the right “Post messages”, then try again.
+channel-you-not-admin = Only administrators of { $title } can connect it, and you are not one of them.
+channel-forward-hint = (To publish a forwarded post as an article, send /post first.)
+channel-connected = { $title } is connected. It has settings of its own, below; choose its topics first.
+channels-title = <b>Your channels</b>: tap one to change its settings.
+channels-none = You have no channels here yet. Make me an administrator of your channel with the right to post messages, then send /channel add @name or forward me one of its posts.
+channel-not-yours = Only administrators of that channel who are also the bot's admins can change it.
+channel-panel =
+    <b>{ $title }</b>
+    Topics: { $topics }
+    Daily at { $time } ({ $zone })
+    Language: { $language }
+    Breaking pushes: { $pushes }
+    Link previews: { $previews }
+    Without sound: { $silent }
+    Status: { $state }
+channel-no-topics = none yet
+channel-state-blocked = I was removed from the channel: add me back as an administrator
+channel-button-topics = Topics
+channel-button-language = Language: { $language }
+channel-button-time = Time: { $time }
+channel-button-zone = Zone: { $zone }
+channel-button-pushes = Pushes: { $state }
+channel-button-previews = Previews: { $state }
+channel-button-silent = Silent: { $state }
+channel-button-back = « Channels
+channel-button-done = Done
+channel-topics = <b>{ $title }</b>: tap a topic to add or remove it. ✅ marks its topics.
+channel-ask-hour = <b>{ $title }</b>: at what hour should its daily digest come?
+channel-ask-minute = <b>{ $title }</b>: and at what minute?
+channel-ask-zone = <b>{ $title }</b>: choose its time zone. Any other: /channel tz { $id } &lt;zone or city&gt;.
 
 ## Fetching links and processing pages
 

@@ -32,8 +32,14 @@ unmute =
     .description = Снова показывать слово или все
 muted =
     .description = Ваши скрытые слова
+previews =
+    .description = Превью ссылок в дайджестах: on или off
+silent =
+    .description = Дайджесты без звука: on или off
 stop =
     .description = Приостановить ежедневный дайджест
+here =
+    .description = Форумы: отправлять тему в эту ветку
 post =
     .description = Админ: добавить статью
 cancel =
@@ -42,6 +48,10 @@ delete =
     .description = Админ: удалить статью по номеру
 stats =
     .description = Админ: статистика
+channel =
+    .description = Админ: подключить канал: /channel add @name
+channels =
+    .description = Админ: ваши каналы и их настройки
 
 ## Languages
 
@@ -78,9 +88,13 @@ help-text =
     /lang en|ru|both — язык дайджеста
     /time ЧЧ:ММ и /tz &lt;пояс или город&gt; — когда приходит ежедневный дайджест
     /mute &lt;слово или фраза&gt;, /unmute &lt;слово|all&gt;, /muted — скрывать сюжеты с этим словом
+    /previews on|off — превью ссылок в дайджестах; /silent on|off — дайджесты без звука
     /stop приостанавливает его, /start возобновляет.
 
-    В группах эти настройки меняют только администраторы группы.
+    В группах эти настройки меняют только администраторы группы. В группе-форуме /here &lt;тема&gt; в ветке темы отправляет новости этой темы туда (/here all — всё остальное).
+
+    <b>Поделиться</b>
+    Наберите @{ $bot } и тему или слова в любом чате, чтобы отправить туда новости; ссылка «Поделиться» под каждой новостью пересылает её.
 help-admin =
     <b>Администраторам</b>
     /post — добавить статью (текст, ссылка или пересланное сообщение), посмотреть и опубликовать
@@ -88,6 +102,8 @@ help-admin =
     /delete &lt;номер&gt; — удалить статью
     /stats — статистика
     /addsource &lt;адрес&gt;, /sources, /removesource &lt;номер&gt; — ленты новостей, которые бот читает сам
+    /channel add @name (или перешлите мне пост канала) — подключить канал, где я администратор с правом публикации
+    /channels — ваши каналы и их настройки
 
 ## Items
 
@@ -132,6 +148,7 @@ subscriptions-text =
     Темы: { $topics }
     Ежедневно в { $time } ({ $zone })
     Язык: { $language }
+    Превью ссылок: { $previews } · Без звука: { $silent }
     Статус: { $state }
 subscriptions-none = пока нет: /topics
 state-active = включён
@@ -291,6 +308,83 @@ post-cancelled = Отменено: ничего не опубликовано.
 post-use-buttons = Воспользуйтесь кнопками под предпросмотром или /cancel.
 post-private-only = /post работает только в личном чате со мной: откройте его и отправьте /post там.
 post-expired = Эта публикация уже закрыта (она ждала 30 минут или сменились администраторы бота). Отправьте /post, чтобы начать заново.
+
+## Everywhere on Telegram: deep links, sharing, previews and sound
+
+start-topic-done = Вы подписались на тему «{ $topic }». Ваши темы отмечены ✅ ниже; нажмите, чтобы изменить.
+start-topic-already = Вы уже подписаны на тему «{ $topic }». Ваши темы отмечены ✅ ниже.
+member-back-group = Я вернулся, с прежними темами и настройками группы. Администраторы группы могут изменить темы ниже.
+item-share = Поделиться
+item-share-button = Отправить в чат
+switch-on = вкл.
+switch-off = выкл.
+previews-usage = Превью ссылок в дайджестах: /previews on или /previews off.
+previews-on = Дайджесты будут приходить с превью ссылок.
+previews-off = Дайджесты будут приходить без превью ссылок.
+silent-usage = Дайджесты без звука уведомления: /silent on или /silent off.
+silent-on = Дайджесты будут приходить беззвучно.
+silent-off = Дайджесты будут приходить с обычным звуком уведомления.
+
+## Everywhere on Telegram: forum threads
+
+here-not-forum = /here работает в группах-форумах, внутри ветки темы: новости этой темы будут приходить в эту ветку.
+here-usage = Отправьте её в ветке темы: /here Казахстан — новости о Казахстане будут приходить в эту ветку, /here all — все остальные новости сюда. В ветке General она возвращает их в General.
+here-topic-done = Новости по теме «{ $topic }» будут приходить в эту ветку.
+here-topic-general = Новости по теме «{ $topic }» будут приходить в ветку General.
+here-subscribed = Группа подписана на тему «{ $topic }».
+here-all-done = Новости по темам без своей ветки будут приходить в эту ветку.
+here-all-general = Новости по темам без своей ветки будут приходить в ветку General.
+threads-text =
+    Ветки:
+    { $routes }
+threads-general = General
+threads-thread = ветка { $thread }
+threads-rest = остальные темы → { $where }
+thread-gone = Ветка для тем { $topics } удалена или закрыта, поэтому их новости теперь приходят в General. Администратор группы может отправить /here &lt;тема&gt; в ветке, чтобы это изменить.
+thread-gone-rest = остальные темы
+
+## Everywhere on Telegram: channels
+
+channel-private-only = Каналами управляют в личном чате со мной: откройте его и отправьте /channels.
+channel-usage =
+    /channel add @name подключает канал (или перешлите мне один из его постов). Я должен быть там администратором с правом публикации сообщений.
+    /channel time @name 08:30 и /channel tz @name Алматы задают время и часовой пояс его дайджеста.
+    /channels — ваши каналы и их настройки.
+channel-not-found = Я не нахожу канал «{ $target }». Укажите его @имя, ссылку t.me или номер и проверьте, что я его администратор.
+channel-not-channel = «{ $target }» — не канал.
+channel-unknown = Канал «{ $target }» не подключён, или вы не его администратор. /channel add { $target } подключит его.
+channel-bot-missing = Я не администратор канала «{ $title }». Добавьте меня администратором с правом публикации сообщений и попробуйте снова.
+channel-bot-cannot-post = Я администратор канала «{ $title }», но не могу публиковать сообщения. Дайте мне право «Публикация сообщений» и попробуйте снова.
+channel-you-not-admin = Подключить канал «{ $title }» могут только его администраторы, а вы не из их числа.
+channel-forward-hint = (Чтобы опубликовать пересланный пост как статью, сначала отправьте /post.)
+channel-connected = Канал «{ $title }» подключён. У него свои настройки, они ниже; сначала выберите его темы.
+channels-title = <b>Ваши каналы</b>: нажмите на канал, чтобы изменить его настройки.
+channels-none = У вас пока нет каналов. Сделайте меня администратором канала с правом публикации сообщений, затем отправьте /channel add @name или перешлите мне один из его постов.
+channel-not-yours = Менять канал могут только его администраторы, которые также администраторы бота.
+channel-panel =
+    <b>{ $title }</b>
+    Темы: { $topics }
+    Ежедневно в { $time } ({ $zone })
+    Язык: { $language }
+    Срочные новости: { $pushes }
+    Превью ссылок: { $previews }
+    Без звука: { $silent }
+    Статус: { $state }
+channel-no-topics = пока нет
+channel-state-blocked = меня удалили из канала: добавьте меня снова администратором
+channel-button-topics = Темы
+channel-button-language = Язык: { $language }
+channel-button-time = Время: { $time }
+channel-button-zone = Пояс: { $zone }
+channel-button-pushes = Срочные: { $state }
+channel-button-previews = Превью: { $state }
+channel-button-silent = Без звука: { $state }
+channel-button-back = « Каналы
+channel-button-done = Готово
+channel-topics = <b>{ $title }</b>: нажмите на тему, чтобы добавить или убрать её. ✅ — темы канала.
+channel-ask-hour = <b>{ $title }</b>: в котором часу присылать ежедневный дайджест?
+channel-ask-minute = <b>{ $title }</b>: а в какую минуту?
+channel-ask-zone = <b>{ $title }</b>: выберите часовой пояс. Любой другой: /channel tz { $id } &lt;пояс или город&gt;.
 
 ## Fetching links and processing pages
 

@@ -33,10 +33,10 @@ await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
   onShutdown(() => deps.sources.close())
 
   // Daily digests and pushes, unless DELIVERY=off leaves them to other processes
-  const deliver = (api: Api) => {
+  const deliver = (api: Api, shareVia?: string) => {
     if (!config.delivery && config.botMode !== 'console')
       return
-    const scheduler = startDelivery({ config, api, repos, topics, i18n, logger })
+    const scheduler = startDelivery({ config, api, repos, topics, i18n, logger, shareVia })
     onShutdown(() => scheduler.stop())
   }
 
@@ -57,7 +57,7 @@ await runService(async ({ config, logger, db, onShutdown, shutdown }) => {
   // one getMe, not bot.init(): grammY retries that forever while the API is unreachable
   bot.botInfo = await bot.api.getMe()
   await registerCommands(bot.api, i18n, config.adminIds)
-  deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }))
+  deliver(new Api(config.botToken, { apiRoot: config.telegramApiRoot }), bot.botInfo.username)
   if (config.botMode === 'webhook') {
     const webhookPath = `/webhook/${bot.botInfo.id}`
     await serveHttp(config.port, { bot, secretToken: config.webhookSecret, path: webhookPath })

@@ -29,15 +29,19 @@ describe('npm start with BOT_TOKEN (long polling)', () => {
     const exited = new Promise<number | null>(resolve => child.on('close', resolve))
     try {
       await api.waitFor(() => api.calls.some(c => c.method === 'getUpdates'), 30_000)
-      expect(api.calls.map(c => c.method).slice(0, 7)).toEqual(['getMe', 'setMyCommands', 'setMyCommands', 'setMyCommands', 'setMyCommands', 'deleteWebhook', 'getUpdates'])
-      // the command menu in English and Russian, and the admins' longer one in their chats
+      expect(api.calls.map(c => c.method).slice(0, 9)).toEqual(['getMe', ...Array<string>(6).fill('setMyCommands'), 'deleteWebhook', 'getUpdates'])
+      // the command menu in English and Russian, group admins' with /here, and the bot admins' longer one in their chats
       const menus = api.calls.filter(c => c.method === 'setMyCommands').map(c => c.payload as { commands: Array<{ command: string, description: string }>, language_code?: string, scope?: unknown })
       expect(menus[0]!.commands.find(c => c.command === 'latest')?.description).toBe('The newest news: /latest [1-20]')
       expect(menus[1]).toMatchObject({ language_code: 'ru' })
       expect(menus[1]!.commands.find(c => c.command === 'latest')?.description).toBe('Свежие новости: /latest [1-20]')
       expect(menus[0]!.commands.map(c => c.command)).not.toContain('post')
-      expect(menus[2]).toMatchObject({ scope: { type: 'chat', chat_id: 4242 } })
-      expect(menus[2]!.commands.map(c => c.command)).toEqual(expect.arrayContaining(['post', 'cancel', 'delete', 'stats', 'addsource', 'sources', 'removesource']))
+      expect(menus[0]!.commands.map(c => c.command)).toEqual(expect.arrayContaining(['previews', 'silent']))
+      expect(menus[2]).toMatchObject({ scope: { type: 'all_chat_administrators' } })
+      expect(menus[3]).toMatchObject({ scope: { type: 'all_chat_administrators' }, language_code: 'ru' })
+      expect(menus[3]!.commands.find(c => c.command === 'here')?.description).toBe('Форумы: отправлять тему в эту ветку')
+      expect(menus[4]).toMatchObject({ scope: { type: 'chat', chat_id: 4242 } })
+      expect(menus[4]!.commands.map(c => c.command)).toEqual(expect.arrayContaining(['post', 'cancel', 'delete', 'stats', 'addsource', 'sources', 'removesource', 'channel', 'channels']))
       api.pushUpdate(textMessage('/start', { userId: 777, languageCode: 'ru' }))
       expect((await api.waitForMessage(777, 1, 15_000)).text).toMatch(/^Здравствуйте, Test!/)
       expect(await database.repos.articles.count()).toBe(2)

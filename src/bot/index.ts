@@ -6,10 +6,14 @@ import { Bot, type BotConfig } from 'grammy'
 import type { Context, Dependencies } from '#root/bot/context.js'
 import { createPostConversation } from '#root/bot/conversations/post.js'
 import { adminFeature, leaveCommands, postEntry } from '#root/bot/features/admin.js'
+import { channelsFeature } from '#root/bot/features/channels.js'
 import { digestFeature } from '#root/bot/features/digest.js'
+import { forumFeature } from '#root/bot/features/forum.js'
 import { groupsFeature } from '#root/bot/features/groups.js'
 import { helpFeature } from '#root/bot/features/help.js'
+import { inlineFeature } from '#root/bot/features/inline.js'
 import { latestFeature } from '#root/bot/features/latest.js'
+import { membershipFeature } from '#root/bot/features/membership.js'
 import { settingsFeature } from '#root/bot/features/settings.js'
 import { mutedFeature } from '#root/bot/features/muted.js'
 import { sourcesFeature } from '#root/bot/features/sources.js'
@@ -25,6 +29,8 @@ export type { Context, Dependencies }
 
 /** Per user: at most 5 updates in 3 s; the first one over it gets a warning. */
 export const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 3000 }
+/** Inline queries come a keystroke at a time: a limit of their own, four times looser. */
+const INLINE_RATE_FACTOR = 4
 
 export function createBot(token: string, deps: Dependencies, botConfig?: BotConfig<Context>) {
   const { config, logger, i18n, repos, topics, ingest, fetchPage, sources, conversationStorage } = deps
@@ -71,10 +77,12 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n))
   const rateLimit = deps.rateLimit ?? DEFAULT_RATE_LIMIT
   if (rateLimit) {
+    // inline queries have their own limit below; the bot's own membership
+    // changes (my_chat_member) are never dropped
     protectedBot.use(limit({
       timeFrame: rateLimit.windowMs,
       limit: rateLimit.limit,
-      keyGenerator: ctx => ctx.from?.id.toString(),
+      keyGenerator: ctx => (ctx.inlineQuery || ctx.myChatMember ? undefined : ctx.from?.id.toString()),
       // the update is dropped; the first one over the limit gets a warning
       onLimitExceeded: (ctx) => {
         const key = ctx.from?.id.toString() ?? ''
@@ -85,7 +93,16 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
           .catch((err: unknown) => logger.warn({ msg: 'Could not send the rate-limit warning', err }))
       },
     }))
+    protectedBot.use(limit({
+      timeFrame: rateLimit.windowMs,
+      limit: rateLimit.limit * INLINE_RATE_FACTOR,
+      keyPrefix: 'inline',
+      keyGenerator: ctx => ctx.inlineQuery?.from.id.toString(),
+      onLimitExceeded: () => undefined,
+    }))
   }
+  // a channel's posts are its own, never commands to the bot (it has no sender to check)
+  protectedBot.on(['channel_post', 'edited_channel_post'], () => undefined)
   protectedBot.use(async (ctx, next) => {
     if (ctx.chat)
       ctx.chatSettings = (await repos.chats.find(ctx.chat.id)) ?? undefined
@@ -93,6 +110,7 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   })
   protectedBot.use(i18n)
   protectedBot.use(groupsFeature)
+  protectedBot.use(membershipFeature)
 
   // /post lives in admins' private chats only: the conversations plugin is not
   // even installed elsewhere, so nobody else's update can step into an admin's
@@ -113,11 +131,14 @@ export function createBot(token: string, deps: Dependencies, botConfig?: BotConf
   // Features
   protectedBot.use(welcomeFeature)
   protectedBot.use(helpFeature)
+  protectedBot.use(inlineFeature)
   protectedBot.use(latestFeature)
   protectedBot.use(topicsFeature)
   protectedBot.use(settingsFeature)
   protectedBot.use(mutedFeature)
+  protectedBot.use(forumFeature)
   protectedBot.use(digestFeature)
+  protectedBot.use(channelsFeature)
   protectedBot.use(adminFeature)
   protectedBot.use(sourcesFeature)
   // must be the last handler

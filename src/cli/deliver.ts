@@ -25,7 +25,7 @@ await runService(async ({ config, logger, db, onShutdown }) => {
   // a wrong token fails here, and the first message does not pay for the
   // connection: a slow first send would arrive bunched with the next one
   const me = await api.getMe()
-  const scheduler = startDelivery({ config, api, repos, topics, i18n: createI18n(), logger })
+  const scheduler = startDelivery({ config, api, repos, topics, i18n: createI18n(), logger, shareVia: me.username })
   onShutdown(() => scheduler.stop())
   logger.info({ msg: 'Delivering digests and pushes', username: me.username, broadcast_rate: Number.isFinite(config.broadcastRate) ? config.broadcastRate : 'unlimited' })
 }, config => (config.botMode === 'console' ? 'npm run deliver sends through Telegram: set BOT_TOKEN (and DATABASE_URL to the bot\'s database)' : undefined))

@@ -21,13 +21,15 @@ export interface DeliveryDependencies {
   topics: TopicDirectory
   i18n: I18n<Context>
   logger: Logger
+  /** the bot's username: items get share links (none in console mode) */
+  shareVia?: string
 }
 
-export function startDelivery({ config, api, repos, topics, i18n, logger }: DeliveryDependencies): Scheduler {
+export function startDelivery({ config, api, repos, topics, i18n, logger, shareVia }: DeliveryDependencies): Scheduler {
   const limiter = createLimiter(
     { perSecond: config.broadcastRate, perChatMs: 1000, perGroupMinute: 20 },
     { slots: (count, ms) => repos.deliveries.reserveSlots(count, ms) },
   )
-  const sender = createSender({ api, repos, topics, i18n, logger, limiter, paidBroadcast: config.allowPaidBroadcast })
+  const sender = createSender({ api, repos, topics, i18n, logger, limiter, paidBroadcast: config.allowPaidBroadcast, shareVia })
   return startScheduler({ planner: createDigestPlanner({ repos, logger, catchUpHours: config.digestCatchUpHours }), sender, logger })
 }

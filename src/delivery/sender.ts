@@ -14,8 +14,9 @@ import type { Repositories } from '#root/db/repositories/index.js'
 import type { StoryItem } from '#root/db/repositories/story-repository.js'
 import { DIGEST_ITEMS } from '#root/digest/compose.js'
 import { htmlToPlain } from '#root/digest/html.js'
-import { renderStory } from '#root/digest/story-item.js'
+import { leadReport, renderStory } from '#root/digest/story-item.js'
 import { packMessages } from '#root/digest/split.js'
+import { byThread } from '#root/digest/threads.js'
 import type { Limiter } from '#root/delivery/limits.js'
 import { createTtlCache } from '#root/db/ttl-cache.js'
 import type { Logger } from '#root/logger.js'
@@ -34,10 +35,23 @@ export interface SenderDependencies {
   limiter: Limiter
   /** allow_paid_broadcast: for bots that pay for more than 30 messages a second */
   paidBroadcast?: boolean
+  /** the bot's username: items get share links */
+  shareVia?: string
   /** pause between polls of an empty outbox */
   idleMs?: number
   /** how long a claim holds before another sender may take the row over */
   leaseMs?: number
+}
+
+/** One message of a delivery, and the forum thread it goes to (undefined: General). */
+interface OutboxMessage {
+  html: string
+  threadId: number | undefined
+}
+
+/** Telegram refuses a forum thread that was deleted or closed. */
+function isThreadGone(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 400 && /message thread not found|TOPIC_CLOSED|TOPIC_DELETED|TOPIC_ID_INVALID/i.test(error.description)
 }
 
 type Outcome = { kind: 'sent' } | { kind: 'retry', afterMs: number, error: string } | { kind: 'failed', error: string } | { kind: 'blocked', error: string }
@@ -66,8 +80,8 @@ export function createSender(deps: SenderDependencies) {
   // a push sends the same story to every subscriber: load it once a round
   const storyCache = createTtlCache<StoryItem[]>(5000, 1000)
 
-  /** The messages of a delivery as this chat should read them now. */
-  async function render(delivery: ClaimedDelivery): Promise<string[] | undefined> {
+  /** The messages of a delivery as this chat should read them now: in a forum, each item in its topic's thread. */
+  async function render(delivery: ClaimedDelivery): Promise<OutboxMessage[] | undefined> {
     const { chat } = delivery
     if (chat.state === 'blocked')
       return undefined
@@ -78,23 +92,49 @@ export function createSender(deps: SenderDependencies) {
       return []
     const locale = chat.uiLanguage
     const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args)
-    const items = stories.map(story => renderStory(story, { digestLanguage: chat.digestLanguage, locale, topics, t }))
+    const item = (story: StoryItem) => renderStory(story, { digestLanguage: chat.digestLanguage, locale, topics, t, shareVia: deps.shareVia })
     const more = delivery.kind === 'digest' ? delivery.more + Math.max(0, delivery.articleIds.length - ids.length) : 0
-    const parts = [t(delivery.kind === 'digest' ? 'digest-title' : 'breaking-title'), ...items, ...(more > 0 ? [t('digest-more', { count: more })] : [])]
-    return packMessages(parts)
+    const title = t(delivery.kind === 'digest' ? 'digest-title' : 'breaking-title')
+    // a story goes to the threads of its lead report's topics
+    const groups = byThread(stories.map(story => ({ story, topics: leadReport(story, chat.digestLanguage).topics })), chat.threads)
+    return groups.flatMap(({ threadId, articles: inThread }, i) => {
+      const tail = more > 0 && i === groups.length - 1 ? [t('digest-more', { count: more })] : []
+      return packMessages([title, ...inThread.map(({ story }) => item(story)), ...tail]).map(html => ({ html, threadId }))
+    })
   }
 
-  async function sendPart(chatId: bigint, html: string): Promise<void> {
-    const extra = { link_preview_options: { is_disabled: true }, ...(deps.paidBroadcast ? { allow_paid_broadcast: true } : {}) }
+  /** Sends one message as the chat wants it: link previews (/previews), sound (/silent), thread. */
+  async function sendPart(chatId: bigint, message: OutboxMessage, chat: ClaimedDelivery['chat']): Promise<void> {
+    const extra = {
+      link_preview_options: { is_disabled: !chat.linkPreviews },
+      ...(chat.silent ? { disable_notification: true } : {}),
+      ...(message.threadId === undefined ? {} : { message_thread_id: message.threadId }),
+      ...(deps.paidBroadcast ? { allow_paid_broadcast: true } : {}),
+    }
     try {
-      await api.sendMessage(Number(chatId), html, { parse_mode: 'HTML', ...extra })
+      await api.sendMessage(Number(chatId), message.html, { parse_mode: 'HTML', ...extra })
     }
     catch (error) {
       // a formatting rejection goes out as plain text rather than not at all
       if (!(error instanceof GrammyError) || error.error_code !== 400 || !/can't parse entities/i.test(error.description))
         throw error
-      await api.sendMessage(Number(chatId), htmlToPlain(html, { keepLinks: true }), extra)
+      await api.sendMessage(Number(chatId), htmlToPlain(message.html, { keepLinks: true }), extra)
     }
+  }
+
+  /**
+   * A forum thread was deleted or closed: its topics go to General from now on,
+   * and the admins are told there, once (the routes are gone afterwards).
+   */
+  async function threadGone(delivery: ClaimedDelivery, threadId: number): Promise<void> {
+    const dropped = await repos.chats.dropThread(delivery.chatId, threadId)
+    logger.info({ msg: 'Forum thread gone: its topics go to General', delivery_id: String(delivery.id), chat_id: String(delivery.chatId), thread_id: threadId })
+    if (!dropped)
+      return
+    const t = (key: string, args?: Record<string, string | number>) => i18n.t(delivery.chat.uiLanguage, key, args)
+    const names = [...dropped.topicIds.flatMap(id => topics.byId(id) ?? []).map(topic => topics.name(topic, delivery.chat.uiLanguage)), ...(dropped.rest ? [t('thread-gone-rest')] : [])]
+    await limiter.acquire(delivery.chatId)
+    await sendPart(delivery.chatId, { html: t('thread-gone', { topics: names.join(', ') }), threadId: undefined }, delivery.chat)
   }
 
   async function deliver(delivery: ClaimedDelivery): Promise<Outcome> {
@@ -103,9 +143,21 @@ export function createSender(deps: SenderDependencies) {
       return { kind: 'failed', error: 'chat is blocked or gone' }
     let sent = delivery.partsSent
     try {
-      for (const message of messages.slice(sent)) {
+      while (sent < messages.length) {
+        const message = messages[sent]!
         await limiter.acquire(delivery.chatId)
-        await sendPart(delivery.chatId, message)
+        try {
+          await sendPart(delivery.chatId, message, delivery.chat)
+        }
+        catch (error) {
+          if (message.threadId === undefined || !isThreadGone(error))
+            throw error
+          // that thread's messages go to General instead
+          await threadGone(delivery, message.threadId)
+          for (const m of messages.filter(m => m.threadId === message.threadId))
+            m.threadId = undefined
+          continue
+        }
         sent++
         if (sent < messages.length)
           await repos.deliveries.partSent(delivery.id, sent)

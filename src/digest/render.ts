@@ -9,11 +9,14 @@ import { enGB } from 'date-fns/locale/en-GB'
 import { ru } from 'date-fns/locale/ru'
 import type { DigestLanguage } from '#root/generated/prisma/enums.js'
 import { escapeHtml } from '#root/digest/html.js'
+import { shareUrl } from '#root/digest/share.js'
 import type { TopicDirectory } from '#root/news/topic-directory.js'
 import type { Language } from '#root/news/types.js'
 
 /** What an item needs of an article (a stored one, or a draft in the /post preview). */
 export interface RenderableArticle {
+  /** a stored article's id (a draft has none): its share link needs it */
+  id?: number
   title: string
   language: Language
   sourceName: string | null
@@ -34,6 +37,8 @@ export interface RenderOptions {
   locale: Language
   topics: TopicDirectory
   t: Translate
+  /** the bot's username: each stored item gets a share link (a deep link to it) */
+  shareVia?: string
 }
 
 const DATE_LOCALES = { en: enGB, ru }
@@ -82,7 +87,10 @@ export function renderItem(article: RenderableArticle, options: RenderOptions): 
   const tags = strongest.flatMap(link => topics.byId(link.topicId) ?? []).map(topic => hashtag(topic.slug))
   if (tags.length > 0)
     lines.push(tags.join(' '))
-  if (article.url)
-    lines.push(`<a href="${escapeHtml(article.url)}">${escapeHtml(t('item-read-more'))}</a>`)
+  const links = article.url ? [`<a href="${escapeHtml(article.url)}">${escapeHtml(t('item-read-more'))}</a>`] : []
+  if (options.shareVia && article.id !== undefined)
+    links.push(`<a href="${escapeHtml(shareUrl(options.shareVia, article.id, title))}">${escapeHtml(t('item-share'))}</a>`)
+  if (links.length > 0)
+    lines.push(links.join(' · '))
   return lines.join('\n')
 }

@@ -25,6 +25,11 @@ export function createTopicDirectory(topics: Topic[]) {
     byId: (id: number): Topic | undefined => byId.get(id),
     bySlug: (slug: string): Topic | undefined => topics.find(t => t.slug === slug),
 
+    /** The topic with exactly this name: slug, English or Russian name or alias, any case, `#hash_tag` form too. */
+    named(name: string): Topic | undefined {
+      return byName.get(normal(name.replace(/^#/, '')))
+    },
+
     /** The topic a user means: slug, English or Russian name or alias, any case; word forms too ("Казахстана"). */
     resolve(name: string): Topic | undefined {
       const exact = byName.get(normal(name))

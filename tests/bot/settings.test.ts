@@ -82,6 +82,19 @@ describe('subscriptions and settings', () => {
     expect(await database.repos.chats.find(chat.userId)).toMatchObject({ digestTime: '07:05', timeZone: 'Asia/Kabul' })
   })
 
+  it('should switch link previews and the notification sound per chat, and show both in /subscriptions', async () => {
+    const chat = user('ru')
+    expect(await chat.ask('/subscriptions')).toContain('Превью ссылок: выкл. · Без звука: выкл.')
+    expect(await chat.ask('/previews on')).toBe('Дайджесты будут приходить с превью ссылок.')
+    expect(await chat.ask('/silent вкл')).toBe('Дайджесты будут приходить беззвучно.')
+    expect(await chat.ask('/subscriptions')).toContain('Превью ссылок: вкл. · Без звука: вкл.')
+    expect(await chat.ask('/silent maybe')).toBe('Дайджесты без звука уведомления: /silent on или /silent off.')
+    expect(await chat.ask('/previews')).toBe('Превью ссылок в дайджестах: /previews on или /previews off.')
+    expect(await database.repos.chats.find(chat.userId)).toMatchObject({ linkPreviews: true, silent: true })
+    expect(await chat.ask('/previews off')).toBe('Дайджесты будут приходить без превью ссылок.')
+    expect((await database.repos.chats.find(chat.userId))?.linkPreviews).toBe(false)
+  })
+
   describe('in a group', () => {
     const GROUP = -100777
     const ADMIN = 3901
@@ -100,6 +113,9 @@ describe('subscriptions and settings', () => {
       expect(await member.ask('/subscribe taliban')).toBe('In groups, only the group\'s admins can change these settings.')
       expect(await member.ask('/time 06:00')).toBe('In groups, only the group\'s admins can change these settings.')
       expect(await member.ask('/unsubscribe all')).toBe('In groups, only the group\'s admins can change these settings.')
+      expect(await member.ask('/silent on')).toBe('In groups, only the group\'s admins can change these settings.')
+      expect(await member.ask('/previews on')).toBe('In groups, only the group\'s admins can change these settings.')
+      expect(await database.repos.chats.find(GROUP)).toMatchObject({ silent: false, linkPreviews: false })
       expect(await database.repos.chats.subscriptions(GROUP)).toEqual([await topicId('kazakhstan')])
       expect((await database.repos.chats.find(GROUP))?.digestTime).toBe('09:00')
       // reading is for everyone

@@ -54,6 +54,20 @@ describe('renderItem', () => {
     expect(htmlToPlain(renderItem(tagged, { digestLanguage: 'en', locale: 'en', topics, t }))).toContain('\n#security #diplomacy #taliban\n')
   })
 
+  it('should add a share link to a stored item: Telegram\'s share dialog with the item\'s deep link and its title', () => {
+    const html = renderItem({ ...article, id: 42 }, { digestLanguage: 'ru', locale: 'ru', topics, t: (key, args) => (key === 'item-share' ? 'Share & send' : t(key, args)), shareVia: 'news_bot' })
+    expect(parseTelegramHtml(html).ok).toBe(true)
+    const [, href] = /<a href="([^"]+)">Share &amp; send<\/a>$/.exec(html) ?? []
+    const url = new URL(href!.replace(/&amp;/g, '&'))
+    expect(url.origin + url.pathname).toBe('https://t.me/share/url')
+    expect(url.searchParams.get('url')).toBe('https://t.me/news_bot?start=item-42')
+    expect(url.searchParams.get('text')).toBe('Переговоры в Астане')
+    expect(htmlToPlain(html)).toMatch(/\nRead · Share & send$/)
+    // a draft (no id) and console mode (no username) get none
+    expect(renderItem(article, { digestLanguage: 'en', locale: 'en', topics, t, shareVia: 'news_bot' })).not.toContain('t.me')
+    expect(renderItem({ ...article, id: 42 }, { digestLanguage: 'en', locale: 'en', topics, t })).not.toContain('t.me')
+  })
+
   it('should format dates in the reader\'s language without shifting the calendar day', () => {
     expect(formatDate(new Date('2024-11-24T00:00:00Z'), 'ru')).toBe('24 ноября 2024')
     expect(formatDate(new Date('2024-11-24T00:00:00Z'), 'en')).toBe('24 November 2024')

@@ -6,20 +6,23 @@ import { callbackQuery, textMessage } from './fake-bot-api.js'
 export interface InlineButton { text: string, callback_data?: string, url?: string }
 
 export class TestChat {
-  constructor(private readonly api: FakeBotApi, readonly userId: number, readonly languageCode = 'en', readonly chatId = userId) {}
+  /** `forum`: the group is a forum; `threadId`: this person writes in that topic thread (undefined: General). */
+  constructor(private readonly api: FakeBotApi, readonly userId: number, readonly languageCode = 'en', readonly chatId = userId, readonly place: { forum?: boolean, threadId?: number } = {}) {}
 
   private chat() {
-    return this.chatId === this.userId ? undefined : { id: this.chatId, type: 'supergroup' as const, title: 'Test group' }
+    return this.chatId === this.userId ? undefined : { id: this.chatId, type: 'supergroup' as const, title: 'Test group', ...(this.place.forum ? { is_forum: true as const } : {}) }
   }
 
+  /** The bot's messages here (in a forum: in this thread only). */
   get messages(): SentMessage[] {
-    return this.api.messagesTo(this.chatId)
+    const all = this.api.messagesTo(this.chatId)
+    return this.place.forum ? all.filter(m => m.threadId === this.place.threadId) : all
   }
 
   /** Sends `text` and waits until the bot has sent `replies` new messages here. */
   async send(text: string, replies = 1): Promise<SentMessage[]> {
     const before = this.messages.length
-    this.api.pushUpdate(textMessage(text, { userId: this.userId, languageCode: this.languageCode, chat: this.chat() }))
+    this.api.pushUpdate(textMessage(text, { userId: this.userId, languageCode: this.languageCode, chat: this.chat(), threadId: this.place.threadId }))
     await this.api.waitFor(() => this.messages.length >= before + replies)
     return this.messages.slice(before)
   }

@@ -1,10 +1,12 @@
 // A fake Telegram Bot API on 127.0.0.1 for grammY's `apiRoot`. It answers the way
 // Telegram does: {ok, result} envelopes, 401 for a wrong token, 400 for empty or
 // over-long text and malformed HTML, 429 with retry_after, 403 for blocked chats,
-// 400 "chat not found", long-polling getUpdates with offset confirmation.
+// 400 "chat not found", long-polling getUpdates with offset confirmation; chats
+// the bot belongs to (getChat, getChatMember for itself: its rights in channels),
+// forum threads (400 "message thread not found", TOPIC_CLOSED) and inline answers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Message, Update, UserFromGetMe } from 'grammy/types'
+import type { ChatFullInfo, ChatMember, ChatMemberAdministrator, InlineQueryResult, Message, Update, User, UserFromGetMe } from 'grammy/types'
 import { parseTelegramHtml } from './telegram-html.js'
 
 export const FAKE_TOKEN = '123456:TEST-token-for-the-fake-bot-api'
@@ -24,11 +26,34 @@ export interface SentMessage {
   html: string | undefined
   replyMarkup: unknown
   edited: boolean
+  /** the forum thread it went to (message_thread_id); undefined: the General thread */
+  threadId: number | undefined
+  /** sent without a notification sound */
+  silent: boolean
+  /** link previews were not disabled */
+  previews: boolean
   /** when the fake accepted it (performance.now(), ms) */
   at: number
 }
 
 type Failure = { status: number, description: string, retryAfter?: number }
+
+/** The bot's membership in a chat: its status and, for an administrator, its rights. */
+export type BotRights = Omit<Partial<ChatMemberAdministrator>, 'status'> & { status: ChatMember['status'] }
+
+/** A chat Telegram knows: what getChat answers, and the bot's own membership there. */
+export interface KnownChat {
+  chat: ChatFullInfo.ChannelChat | ChatFullInfo.SupergroupChat | ChatFullInfo.GroupChat
+  /** the bot's membership; a channel without it refuses getChatMember */
+  bot?: ChatMember
+}
+
+export interface InlineAnswer {
+  inlineQueryId: string
+  results: InlineQueryResult[]
+  cacheTime: number | undefined
+  isPersonal: boolean | undefined
+}
 
 export class FakeBotApi {
   readonly calls: ApiCall[] = []
@@ -37,9 +62,14 @@ export class FakeBotApi {
   readonly missingChats = new Set<number>()
   /** chat id -> user ids who are admins there (getChatMember) */
   readonly chatAdmins = new Map<number, Set<number>>()
+  /** chats getChat knows (by id and by @username), with the bot's membership */
+  readonly chats = new Map<number, KnownChat>()
+  /** forum supergroups: chat id -> thread id -> open or closed (a missing thread was deleted) */
+  readonly forums = new Map<number, Map<number, 'open' | 'closed'>>()
+  readonly inlineAnswers: InlineAnswer[] = []
   readonly botInfo: UserFromGetMe = {
     id: 123456, is_bot: true, first_name: 'Test News Bot', username: 'test_news_bot', can_join_groups: true,
-    can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false,
+    can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false,
     has_main_web_app: false,
   } as UserFromGetMe
 
@@ -110,6 +140,16 @@ export class FakeBotApi {
 
   messagesTo(chatId: number): SentMessage[] {
     return this.messages.filter(m => m.chatId === chatId)
+  }
+
+  /** A channel Telegram knows, with the bot as a member of the given status and rights (or not in it). */
+  addChannel(id: number, options: { title: string, username?: string, bot?: BotRights }): void {
+    const chat = { id, type: 'channel', title: options.title, ...(options.username ? { username: options.username } : {}) } as ChatFullInfo.ChannelChat
+    this.chats.set(id, { chat, bot: options.bot ? this.botMember(options.bot) : undefined })
+  }
+
+  botMember(rights: BotRights): ChatMember {
+    return { user: this.botInfo, ...rights } as ChatMember
   }
 
   /** Resolves once `predicate` holds (checked after every API call), or rejects after `timeoutMs`. */
@@ -227,15 +267,61 @@ export class FakeBotApi {
         existing.replyMarkup = p.reply_markup
         return { ok: this.toMessage(existing) }
       }
+      case 'getChat': {
+        const known = this.findChat(p.chat_id)
+        return known ? { ok: known.chat } : { error: { status: 400, description: 'Bad Request: chat not found' } }
+      }
       case 'getChatMember': {
         const chatId = Number(p.chat_id)
         const userId = Number(p.user_id)
+        const known = this.chats.get(chatId)
+        const botIn = known?.bot && !['left', 'kicked'].includes(known.bot.status)
+        if (known?.chat.type === 'channel' && !botIn)
+          return { error: { status: 403, description: 'Forbidden: bot is not a member of the channel chat' } }
+        if (userId === this.botInfo.id)
+          return { ok: known?.bot ?? this.botMember({ status: 'member' }) }
         const status = this.chatAdmins.get(chatId)?.has(userId) ? 'administrator' : 'member'
         return { ok: { status, user: { id: userId, is_bot: false, first_name: 'User' } } }
       }
+      case 'answerInlineQuery':
+        return this.answerInlineQuery(p)
       default:
         return { error: { status: 404, description: 'Not Found: method not found' } }
     }
+  }
+
+  private findChat(id: unknown): KnownChat | undefined {
+    if (typeof id === 'string' && id.startsWith('@'))
+      return [...this.chats.values()].find(c => 'username' in c.chat && c.chat.username?.toLowerCase() === id.slice(1).toLowerCase())
+    return this.chats.get(Number(id))
+  }
+
+  // Telegram's checks on inline answers: at most 50 results, unique ids of 1-64
+  // bytes, and each message text parsed like sendMessage's
+  private answerInlineQuery(p: Record<string, unknown>): { ok: unknown } | { error: Failure } {
+    const results = (p.results ?? []) as InlineQueryResult[]
+    const bad = (description: string) => ({ error: { status: 400, description: `Bad Request: ${description}` } })
+    if (results.length > 50)
+      return bad('RESULTS_TOO_MUCH')
+    const ids = results.map(r => r.id)
+    if (ids.some(id => typeof id !== 'string' || Buffer.byteLength(id) < 1 || Buffer.byteLength(id) > 64))
+      return bad('RESULT_ID_INVALID')
+    if (new Set(ids).size !== ids.length)
+      return bad('RESULT_ID_DUPLICATE')
+    for (const result of results) {
+      const content = (result as { input_message_content?: { message_text?: string, parse_mode?: string } }).input_message_content
+      if (!content)
+        continue
+      const parsed = content.parse_mode === 'HTML' ? parseTelegramHtml(content.message_text ?? '') : { ok: true as const, text: content.message_text ?? '' }
+      if (!parsed.ok)
+        return bad(`can't parse entities: ${parsed.error}`)
+      if (parsed.text.trim() === '')
+        return bad('MESSAGE_EMPTY')
+      if (parsed.text.length > MAX_TEXT)
+        return bad('MESSAGE_TOO_LONG')
+    }
+    this.inlineAnswers.push({ inlineQueryId: String(p.inline_query_id), results, cacheTime: p.cache_time as number | undefined, isPersonal: p.is_personal as boolean | undefined })
+    return { ok: true }
   }
 
   private async getUpdates(p: Record<string, unknown>): Promise<Update[]> {
@@ -273,6 +359,15 @@ export class FakeBotApi {
     if (text.length > MAX_TEXT)
       return { error: { status: 400, description: 'Bad Request: message is too long' } }
     const html_ = p.parse_mode === 'HTML' ? html : undefined
+    const threadId = p.message_thread_id === undefined ? undefined : Number(p.message_thread_id)
+    const forum = this.forums.get(chatId)
+    if (threadId !== undefined && forum && method === 'sendMessage') {
+      const thread = forum.get(threadId)
+      if (!thread)
+        return { error: { status: 400, description: 'Bad Request: message thread not found' } }
+      if (thread === 'closed')
+        return { error: { status: 400, description: 'Bad Request: TOPIC_CLOSED' } }
+    }
     if (method === 'editMessageText') {
       const existing = this.messages.find(m => m.chatId === chatId && m.messageId === Number(p.message_id))
       if (!existing)
@@ -282,18 +377,21 @@ export class FakeBotApi {
       Object.assign(existing, { text, html: html_, replyMarkup: p.reply_markup, edited: true })
       return { ok: this.toMessage(existing) }
     }
-    const sent: SentMessage = { chatId, messageId: this.nextMessageId++, text, html: html_, replyMarkup: p.reply_markup, edited: false, at: performance.now() }
+    const previews = !(p.link_preview_options as { is_disabled?: boolean } | undefined)?.is_disabled
+    const sent: SentMessage = { chatId, messageId: this.nextMessageId++, text, html: html_, replyMarkup: p.reply_markup, edited: false, at: performance.now(), threadId, silent: p.disable_notification === true, previews }
     this.messages.push(sent)
     return { ok: this.toMessage(sent) }
   }
 
   private toMessage(m: SentMessage): Message {
+    const known = this.chats.get(m.chatId)?.chat
     return {
       message_id: m.messageId,
       date: Math.floor(Date.now() / 1000),
-      chat: m.chatId > 0 ? { id: m.chatId, type: 'private', first_name: 'User' } : { id: m.chatId, type: 'supergroup', title: 'Group' },
+      chat: known ?? (m.chatId > 0 ? { id: m.chatId, type: 'private', first_name: 'User' } : { id: m.chatId, type: 'supergroup', title: 'Group' }),
       from: this.botInfo,
       text: m.text,
+      ...(m.threadId === undefined ? {} : { message_thread_id: m.threadId, is_topic_message: true }),
     }
   }
 }
@@ -327,8 +425,8 @@ export function callbackQuery(data: string, options: { userId?: number, language
   }
 }
 
-/** A text message update from a user in a private chat (or the given chat). */
-export function textMessage(text: string, options: { userId?: number, languageCode?: string, chat?: Message['chat'] } = {}): Omit<Update, 'update_id'> {
+/** A text message update from a user in a private chat (or the given chat, or a forum thread of it). */
+export function textMessage(text: string, options: { userId?: number, languageCode?: string, chat?: Message['chat'], threadId?: number, forwardOrigin?: Message['forward_origin'] } = {}): Omit<Update, 'update_id'> {
   const userId = options.userId ?? 1001
   const command = /^\/\S+/.exec(text)
   return {
@@ -339,6 +437,49 @@ export function textMessage(text: string, options: { userId?: number, languageCo
       from: { id: userId, is_bot: false, first_name: 'Test', language_code: options.languageCode ?? 'en' },
       text,
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+      // Telegram marks messages in a forum's topic threads; the General thread's have neither field
+      ...(options.threadId === undefined ? {} : { message_thread_id: options.threadId, is_topic_message: true }),
+      ...(options.forwardOrigin ? { forward_origin: options.forwardOrigin } : {}),
     },
   } as Omit<Update, 'update_id'>
+}
+
+/** A post in a channel, as channel_post (no sender user). */
+export function channelPost(text: string, chat: { id: number, title: string, username?: string }): Omit<Update, 'update_id'> {
+  const command = /^\/\S+/.exec(text)
+  return {
+    channel_post: {
+      message_id: ++counter,
+      date: Math.floor(Date.now() / 1000),
+      chat: { ...chat, type: 'channel' },
+      sender_chat: { ...chat, type: 'channel' },
+      text,
+      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+    },
+  }
+}
+
+/** The bot's own membership changed in `chat` (my_chat_member): added, promoted, removed, blocked. */
+export function myChatMember(chat: Message['chat'], change: { from?: Partial<User> & { id: number }, old: ChatMember, new: ChatMember }): Omit<Update, 'update_id'> {
+  return {
+    my_chat_member: {
+      chat,
+      from: { is_bot: false, first_name: 'Test', language_code: 'en', ...change.from } as User,
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: change.old,
+      new_chat_member: change.new,
+    },
+  }
+}
+
+/** `@bot <query>` typed by a user in any chat. */
+export function inlineQuery(query: string, options: { userId?: number, languageCode?: string } = {}): Omit<Update, 'update_id'> {
+  return {
+    inline_query: {
+      id: `iq${++counter}`,
+      from: { id: options.userId ?? 1001, is_bot: false, first_name: 'Test', language_code: options.languageCode ?? 'en' },
+      query,
+      offset: '',
+    },
+  }
 }

@@ -4,6 +4,9 @@ import { isBotAdmin } from '#root/bot/helpers/permissions.js'
 
 const composer = new Composer<Context>()
 
-composer.command('help', ctx => ctx.reply(isBotAdmin(ctx) ? `${ctx.t('help-text')}\n\n${ctx.t('help-admin')}` : ctx.t('help-text'), { parse_mode: 'HTML' }))
+composer.command('help', (ctx) => {
+  const help = ctx.t('help-text', { bot: ctx.me.username })
+  return ctx.reply(isBotAdmin(ctx) ? `${help}\n\n${ctx.t('help-admin')}` : help, { parse_mode: 'HTML' })
+})
 
 export { composer as helpFeature }

@@ -1,4 +1,4 @@
-// /lang, /time, /tz.
+// /lang, /time, /tz, /previews, /silent.
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns/format'
 import { Composer } from 'grammy'
@@ -6,9 +6,8 @@ import type { Context } from '#root/bot/context.js'
 import { ensureChat } from '#root/bot/helpers/chat.js'
 import { argument, requiredArgument } from '#root/bot/helpers/items.js'
 import { requireSettingsRights } from '#root/bot/helpers/permissions.js'
-import { resolveTimeZone } from '#root/bot/helpers/time-zones.js'
-
-const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/
+import { parseDigestTime, resolveTimeZone } from '#root/bot/helpers/time-zones.js'
+import { parseSwitch } from '#root/bot/helpers/items.js'
 
 const composer = new Composer<Context>()
 
@@ -31,13 +30,12 @@ composer.command('time', async (ctx) => {
   const value = await argument(ctx)
   if (value === undefined)
     return
-  const match = TIME.exec(value)
-  if (!match)
+  const time = parseDigestTime(value)
+  if (!time)
     return ctx.reply(ctx.t('time-usage'))
   if (!(await requireSettingsRights(ctx)))
     return
   await ensureChat(ctx)
-  const time = `${match[1]!.padStart(2, '0')}:${match[2]}`
   ctx.chatSettings = await ctx.repos.chats.update(ctx.chat.id, { digestTime: time })
   return ctx.reply(ctx.t('time-done', { time, zone: ctx.chatSettings.timeZone }))
 })
@@ -55,5 +53,24 @@ composer.command('tz', async (ctx) => {
   ctx.chatSettings = await ctx.repos.chats.update(ctx.chat.id, { timeZone: zone })
   return ctx.reply(ctx.t('tz-done', { zone, now: format(new TZDate(ctx.now().getTime(), zone), 'HH:mm') }))
 })
+
+// link previews under digests (off by default) and digests without a sound
+const SWITCHES = { previews: 'linkPreviews', silent: 'silent' } as const
+
+for (const [command, field] of Object.entries(SWITCHES)) {
+  composer.command(command, async (ctx) => {
+    const value = await argument(ctx)
+    if (value === undefined)
+      return
+    const on = parseSwitch(value)
+    if (on === undefined)
+      return ctx.reply(ctx.t(`${command}-usage`))
+    if (!(await requireSettingsRights(ctx)))
+      return
+    await ensureChat(ctx)
+    ctx.chatSettings = await ctx.repos.chats.update(ctx.chat.id, { [field]: on })
+    return ctx.reply(ctx.t(`${command}-${on ? 'on' : 'off'}`))
+  })
+}
 
 export { composer as settingsFeature }

@@ -72,13 +72,29 @@ composer.command('subscriptions', async (ctx) => {
   const names = (await ctx.repos.chats.subscriptions(ctx.chat.id))
     .flatMap(id => ctx.topics.byId(id) ?? [])
     .map(topic => ctx.topics.name(topic, language(ctx)))
-  await ctx.reply(ctx.t('subscriptions-text', {
+  const onOff = (on: boolean) => ctx.t(on ? 'switch-on' : 'switch-off')
+  const text = ctx.t('subscriptions-text', {
     topics: names.length > 0 ? names.join(', ') : ctx.t('subscriptions-none'),
     time: chat.digestTime,
     zone: chat.timeZone,
     language: ctx.t(`language-${chat.digestLanguage}`),
+    previews: onOff(chat.linkPreviews),
+    silent: onOff(chat.silent),
     state: ctx.t(`state-${chat.state}`),
-  }), { parse_mode: 'HTML' })
+  })
+  const forum = ctx.chat.type === 'supergroup' && ctx.chat.is_forum
+  await ctx.reply(forum ? `${text}\n${await threadLines(ctx)}` : text, { parse_mode: 'HTML' })
 })
+
+/** Where a forum's items go: each routed topic's thread, then the rest. */
+async function threadLines(ctx: Context): Promise<string> {
+  const routes = await ctx.repos.chats.threadRoutes(ctx.chat!.id)
+  const where = (thread: number | null) => (thread === null ? ctx.t('threads-general') : ctx.t('threads-thread', { thread: String(thread) }))
+  const lines = [...routes.topics].flatMap(([topicId, thread]) => {
+    const topic = ctx.topics.byId(topicId)
+    return topic ? [`${ctx.topics.name(topic, language(ctx))} → ${where(thread)}`] : []
+  })
+  return ctx.t('threads-text', { routes: [...lines, ctx.t('threads-rest', { where: where(routes.defaultThreadId) })].join('\n') })
+}
 
 export { composer as topicsFeature }

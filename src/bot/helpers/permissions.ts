@@ -1,4 +1,23 @@
+import type { ChatMember } from 'grammy/types'
 import type { Context } from '#root/bot/context.js'
+
+/** A chat's creator or one of its administrators. */
+export function isAdminMember(member: ChatMember): boolean {
+  return member.status === 'creator' || member.status === 'administrator'
+}
+
+/**
+ * Whether the bot, as this member, can post in a chat of this type: in a
+ * channel only as an administrator with the right to post; in a group as any
+ * member whose messages are not restricted; in a private chat unless blocked.
+ */
+export function botCanPost(chatType: string, member: ChatMember): boolean {
+  if (chatType === 'channel')
+    return member.status === 'creator' || (member.status === 'administrator' && member.can_post_messages === true)
+  if (member.status === 'restricted')
+    return member.is_member && member.can_send_messages
+  return member.status !== 'left' && member.status !== 'kicked'
+}
 
 /** A bot admin (ADMIN_IDS). */
 export function isBotAdmin(ctx: Context): boolean {
@@ -18,8 +37,7 @@ export async function canChangeSettings(ctx: Context): Promise<boolean> {
     return true
   if (!ctx.from)
     return false
-  const member = await ctx.getChatMember(ctx.from.id)
-  return member.status === 'creator' || member.status === 'administrator'
+  return isAdminMember(await ctx.getChatMember(ctx.from.id))
 }
 
 /** Tells the sender and returns false when they may not change settings here. */

@@ -1,5 +1,21 @@
-// /tz accepts IANA names in any case and city names in English or Russian.
+// /tz accepts IANA names in any case and city names in English or Russian;
+// /time accepts H:MM or HH.MM in 24-hour form.
 import { isTimeZone } from '#root/config.js'
+
+const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/
+
+/** The digest time a user means, as HH:MM, or undefined. */
+export function parseDigestTime(input: string): string | undefined {
+  const match = TIME.exec(input.trim())
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : undefined
+}
+
+/** The zones offered as buttons (channel settings): the region the news is about, and a few others. */
+export const COMMON_TIME_ZONES = [
+  'Asia/Almaty', 'Asia/Aqtobe', 'Asia/Tashkent', 'Asia/Bishkek', 'Asia/Dushanbe', 'Asia/Ashgabat',
+  'Asia/Kabul', 'Asia/Karachi', 'Asia/Tehran', 'Asia/Dubai', 'Europe/Istanbul', 'Europe/Moscow',
+  'Europe/Berlin', 'Europe/London', 'UTC', 'America/New_York',
+]
 
 const RUSSIAN_CITIES: Record<string, string> = {
   'алматы': 'Asia/Almaty', 'алма-ата': 'Asia/Almaty', 'астана': 'Asia/Almaty', 'нур-султан': 'Asia/Almaty',

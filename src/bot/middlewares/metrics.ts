@@ -2,10 +2,10 @@
 import type { MiddlewareFn } from 'grammy'
 import type { Update } from 'grammy/types'
 import type { Context } from '#root/bot/context.js'
-import { ADMIN_COMMANDS, USER_COMMANDS } from '#root/bot/commands.js'
+import { ADMIN_COMMANDS, GROUP_ADMIN_COMMANDS, USER_COMMANDS } from '#root/bot/commands.js'
 import type { Metrics } from '#root/metrics.js'
 
-const KNOWN = new Set([...USER_COMMANDS, ...ADMIN_COMMANDS])
+const KNOWN = new Set([...USER_COMMANDS, ...GROUP_ADMIN_COMMANDS, ...ADMIN_COMMANDS])
 
 /** The update's kind: the name of its one payload field (message, callback_query, ...). */
 export function updateKind(update: Update): string {

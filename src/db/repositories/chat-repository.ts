@@ -1,5 +1,6 @@
 import type { Database } from '#root/db/client.js'
 import { createTtlCache } from '#root/db/ttl-cache.js'
+import type { ThreadRoutes } from '#root/digest/threads.js'
 import type { ChatState, ChatType, DigestLanguage, Language } from '#root/generated/prisma/enums.js'
 
 export interface ChatRegistration {
@@ -17,6 +18,10 @@ export interface ChatSettings {
   timeZone?: string
   digestTime?: string
   state?: ChatState
+  linkPreviews?: boolean
+  silent?: boolean
+  pushes?: boolean
+  defaultThreadId?: number | null
 }
 
 /** How long a chat's settings may be served from memory: every update reads them. */
@@ -38,7 +43,7 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
       const registered = await db.chat.upsert({
         where: { id: BigInt(id) },
         create: { id: BigInt(id), ...fields, digestLanguage: fields.uiLanguage },
-        update: { state: 'active', title: fields.title },
+        update: { state: 'active', title: fields.title, type: fields.type },
       })
       forget(id)
       return registered
@@ -91,6 +96,44 @@ export function createChatRepository(db: Database, cacheMs = CHAT_CACHE_MS) {
     async block(id: bigint): Promise<void> {
       await db.chat.updateMany({ where: { id }, data: { state: 'blocked' } })
       forget(Number(id))
+    },
+
+    /** Channels, by title: /channels checks which of them the asking admin manages. */
+    async channels(limit: number) {
+      return db.chat.findMany({ where: { type: 'channel' }, orderBy: [{ title: 'asc' }, { id: 'asc' }], take: limit })
+    },
+
+    async threadRoutes(chatId: number): Promise<ThreadRoutes> {
+      const [chat, rows] = await Promise.all([
+        db.chat.findUnique({ where: { id: BigInt(chatId) }, select: { defaultThreadId: true } }),
+        db.threadRoute.findMany({ where: { chatId: BigInt(chatId) }, orderBy: { topicId: 'asc' } }),
+      ])
+      return { defaultThreadId: chat?.defaultThreadId ?? null, topics: new Map(rows.map(r => [r.topicId, r.threadId])) }
+    },
+
+    /** The topic's items go to `threadId`; null: back to where the rest go. */
+    async routeTopic(chatId: number, topicId: number, threadId: number | null): Promise<void> {
+      const where = { chatId_topicId: { chatId: BigInt(chatId), topicId } }
+      if (threadId === null)
+        await db.threadRoute.deleteMany({ where: where.chatId_topicId })
+      else
+        await db.threadRoute.upsert({ where, create: { chatId: BigInt(chatId), topicId, threadId }, update: { threadId } })
+    },
+
+    /**
+     * A forum thread is gone (deleted or closed): everything routed to it goes to
+     * General now. Returns what was routed there (the topics, and whether the rest
+     * went there too), or undefined when nothing was (so admins are told once).
+     */
+    async dropThread(chatId: bigint, threadId: number): Promise<{ topicIds: number[], rest: boolean } | undefined> {
+      const { routes, rest } = await db.$transaction(async tx => ({
+        routes: await tx.$queryRaw<Array<{ topic_id: number }>>`DELETE FROM thread_routes WHERE chat_id = ${chatId} AND thread_id = ${threadId} RETURNING topic_id`,
+        rest: (await tx.chat.updateMany({ where: { id: chatId, defaultThreadId: threadId }, data: { defaultThreadId: null } })).count > 0,
+      }))
+      forget(Number(chatId))
+      if (routes.length === 0 && !rest)
+        return undefined
+      return { topicIds: routes.map(r => r.topic_id).sort((a, b) => a - b), rest }
     },
 
     async subscriptions(chatId: number): Promise<number[]> {

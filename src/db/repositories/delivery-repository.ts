@@ -3,6 +3,7 @@
 // FOR UPDATE SKIP LOCKED, so several instances never take the same row.
 import type { Database } from '#root/db/client.js'
 import { digestCtes } from '#root/db/repositories/digest-query.js'
+import type { ThreadRoutes } from '#root/digest/threads.js'
 import type { ChatState, DeliveryKind, DigestLanguage, Language } from '#root/generated/prisma/enums.js'
 
 export interface ClaimedDelivery {
@@ -15,7 +16,7 @@ export interface ClaimedDelivery {
   partsSent: number
   attempts: number
   /** the chat's settings, read in the same statement */
-  chat: { uiLanguage: Language, digestLanguage: DigestLanguage, state: ChatState }
+  chat: { uiLanguage: Language, digestLanguage: DigestLanguage, state: ChatState, linkPreviews: boolean, silent: boolean, threads: ThreadRoutes }
 }
 
 export interface DuePlan {
@@ -67,7 +68,7 @@ export function createDeliveryRepository(db: Database) {
         INSERT INTO deliveries (chat_id, kind, article_id, article_ids, status, due_at)
         SELECT DISTINCT s.chat_id, 'breaking'::"DeliveryKind", ${articleId}::int, ARRAY[${articleId}::int], 'pending'::"DeliveryStatus", now()
         FROM subscriptions s JOIN chats c ON c.id = s.chat_id
-        WHERE c.state = 'active' AND s.topic_id = ANY(${topicIds}::int[])
+        WHERE c.state = 'active' AND c.pushes AND s.topic_id = ANY(${topicIds}::int[])
         ON CONFLICT DO NOTHING`
     },
 
@@ -77,7 +78,7 @@ export function createDeliveryRepository(db: Database) {
      * "sending" and count an attempt.
      */
     async claim(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-      const rows = await db.$queryRaw<Array<{ id: bigint, chat_id: bigint, kind: DeliveryKind, article_ids: number[], more: number, parts_sent: number, attempts: number, ui_language: Language, digest_language: DigestLanguage, state: ChatState }>>`
+      const rows = await db.$queryRaw<Array<{ id: bigint, chat_id: bigint, kind: DeliveryKind, article_ids: number[], more: number, parts_sent: number, attempts: number, ui_language: Language, digest_language: DigestLanguage, state: ChatState, link_previews: boolean, silent: boolean, default_thread_id: number | null, route_topics: number[], route_threads: number[] }>>`
         UPDATE deliveries d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
         FROM chats c
         WHERE c.id = d.chat_id AND d.id IN (
@@ -87,7 +88,10 @@ export function createDeliveryRepository(db: Database) {
           ORDER BY due_at, id
           FOR UPDATE SKIP LOCKED
           LIMIT ${limit})
-        RETURNING d.id, d.chat_id, d.kind, d.article_ids, d.more, d.parts_sent, d.attempts, c.ui_language, c.digest_language, c.state`
+        RETURNING d.id, d.chat_id, d.kind, d.article_ids, d.more, d.parts_sent, d.attempts, c.ui_language, c.digest_language, c.state,
+                  c.link_previews, c.silent, c.default_thread_id,
+                  ARRAY(SELECT r.topic_id FROM thread_routes r WHERE r.chat_id = c.id ORDER BY r.topic_id) AS route_topics,
+                  ARRAY(SELECT r.thread_id FROM thread_routes r WHERE r.chat_id = c.id ORDER BY r.topic_id) AS route_threads`
       return rows.map(r => ({
         id: r.id,
         chatId: r.chat_id,
@@ -96,7 +100,14 @@ export function createDeliveryRepository(db: Database) {
         more: r.more,
         partsSent: r.parts_sent,
         attempts: r.attempts,
-        chat: { uiLanguage: r.ui_language, digestLanguage: r.digest_language, state: r.state },
+        chat: {
+          uiLanguage: r.ui_language,
+          digestLanguage: r.digest_language,
+          state: r.state,
+          linkPreviews: r.link_previews,
+          silent: r.silent,
+          threads: { defaultThreadId: r.default_thread_id, topics: new Map(r.route_topics.map((topic, i) => [topic, r.route_threads[i]!])) },
+        },
       }))
     },
 
